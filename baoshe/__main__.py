@@ -1,0 +1,3 @@
+from baoshe.cli import main
+
+main()

@@ -1,0 +1,432 @@
+"""Columns (栏目) and articles (稿件): the newsroom's core data.
+
+Columns are Wagtail pages: there are few of them, editors arrange them as a tree and the
+site's navigation follows it. Articles are *not* pages. A city daily accumulates millions of
+them, hundreds of thousands in one column; Wagtail's page tree caps a parent at 1,679,616
+children and its explorer crawls long before that. So an article is an ordinary model that
+borrows Wagtail's draft, revision, locking, workflow and preview machinery through its mixins,
+and is served under its column's URL by ``newsroom.views``. docs/architecture.md has the
+reasoning at length.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    PublishingPanel,
+    TabbedInterface,
+    TitleFieldPanel,
+)
+from wagtail.fields import StreamField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+
+from .blocks import ArticleBodyBlock
+from .forms import ArticleAdminForm
+
+ARTICLES_PER_PAGE = 20
+
+
+class HomePage(Page):
+    """首页: the root of a paper's site; its children are the top-level columns."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["newsroom.ColumnPage", "core.StandardPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "首页"
+        verbose_name_plural = "首页"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        columns = self.get_children().live().type(ColumnPage).specific()
+        context["headlines"] = list(
+            Article.objects.live()
+            .in_site_order()
+            .filter(featured=True)
+            .select_related("column", "cover_image")[:4]
+        )
+        shown = {a.pk for a in context["headlines"]}
+        context["latest"] = [
+            a
+            for a in Article.objects.live().in_site_order().select_related("column")[:12]
+            if a.pk not in shown
+        ][:8]
+        context["column_sections"] = [
+            (column, list(column.articles_for_listing().select_related("column")[:6]))
+            for column in columns
+            if column.show_on_home
+        ]
+        return context
+
+
+class ColumnPage(Page):
+    """栏目: a section of the paper (要闻, 本地, 经济 …), nestable.
+
+    ``title_prefix`` is the column's display prefix: the reference paper prints an article of
+    its 第一报道 column as ``第一报道|标题``. A column lists its own articles and those of its
+    sub-columns, newest first.
+    """
+
+    title_prefix = models.CharField(
+        "标题前缀",
+        max_length=30,
+        blank=True,
+        help_text="填写后，本栏目稿件标题显示为“前缀|标题”，例如“第一报道”。",
+    )
+    description = models.TextField("栏目简介", blank=True, max_length=500)
+    show_on_home = models.BooleanField("在首页显示", default=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("title_prefix"),
+        FieldPanel("description"),
+        FieldPanel("show_on_home"),
+    ]
+
+    parent_page_types = ["newsroom.HomePage", "newsroom.ColumnPage"]
+    subpage_types = ["newsroom.ColumnPage"]
+
+    class Meta:
+        verbose_name = "栏目"
+        verbose_name_plural = "栏目"
+
+    def column_ids(self) -> list[int]:
+        """This column and every column below it."""
+        return list(
+            ColumnPage.objects.descendant_of(self, inclusive=True).values_list("pk", flat=True)
+        )
+
+    def articles_for_listing(self):
+        ids = self.column_ids()
+        articles = Article.objects.live().in_site_order()
+        # A single-column filter lets the (column, live, first_published_at) index both
+        # filter and order: the listing of a 300,000-article column stays an index walk.
+        if len(ids) == 1:
+            return articles.filter(column_id=ids[0])
+        return articles.filter(column_id__in=ids)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(
+            self.articles_for_listing().select_related("column"), ARTICLES_PER_PAGE
+        )
+        context["articles"] = paginator.get_page(request.GET.get("page"))
+        context["sub_columns"] = self.get_children().live().type(ColumnPage).specific()
+        return context
+
+
+class ArticleQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(live=True)
+
+    def in_site_order(self):
+        """Newest first, as every list on the reader site shows them."""
+        return self.order_by("-first_published_at", "-pk")
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "newsroom.Article", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class Article(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    ClusterableModel,
+):
+    """稿件: one piece of journalism, as the reader page prints it from top to bottom.
+
+    Besides the text it carries what Chinese publishing rules require on the page: where it
+    came from (原创 or 转载, with the original's source, title, author and URL) and, for a
+    piece built on agency copy, the full 通稿 with the agency's dateline.
+    """
+
+    class Origin(models.TextChoices):
+        ORIGINAL = "original", "原创"
+        REPRINT = "reprint", "转载"
+
+    title = models.CharField("标题", max_length=200)
+    kicker = models.CharField("引题", max_length=200, blank=True)
+    subtitle = models.CharField("副题", max_length=200, blank=True)
+    column = models.ForeignKey(
+        ColumnPage,
+        verbose_name="栏目",
+        on_delete=models.PROTECT,
+        related_name="articles",
+        error_messages={"null": "请选择栏目。", "blank": "请选择栏目。"},
+    )
+    summary = models.TextField(
+        "核心提示", blank=True, max_length=1000, help_text="导语摘要；也用作页面描述与分享摘要。"
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name="正文", blank=True)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="封面图",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    featured = models.BooleanField("头条", default=False, help_text="在首页头条区显示。")
+
+    authors = models.CharField("作者", max_length=200, blank=True, help_text="如：本报记者 王小明")
+    editor = models.CharField("编辑", max_length=60, blank=True)
+    source = models.CharField(
+        "来源", max_length=100, blank=True, help_text="原创稿留空即显示本报名称。"
+    )
+
+    origin = models.CharField(
+        "稿件性质", max_length=10, choices=Origin.choices, default=Origin.ORIGINAL
+    )
+    reprint_source = models.CharField("转载来源", max_length=100, blank=True)
+    reprint_url = models.URLField("原文链接", blank=True, max_length=500)
+    reprint_title = models.CharField("原标题", max_length=200, blank=True)
+    reprint_author = models.CharField("原作者", max_length=100, blank=True)
+
+    wire_article = models.ForeignKey(
+        "self",
+        verbose_name="引用站内通稿",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="选择本站已有的通稿稿件；或在下方粘贴通稿全文，二者择一。",
+    )
+    wire_headline = models.CharField("通稿标题", max_length=200, blank=True)
+    wire_agency = models.CharField("通讯社", max_length=60, blank=True, help_text="如：新华社")
+    wire_dateline = models.CharField(
+        "电头", max_length=100, blank=True, help_text="如：新华社北京8月25日电"
+    )
+    wire_body = models.TextField("通稿正文", blank=True, help_text="每段一行。")
+
+    tags = ClusterTaggableManager("标签", through=ArticleTag, blank=True)
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="article")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="article",
+        for_concrete_model=False,
+    )
+
+    objects = ArticleQuerySet.as_manager()
+    base_form_class = ArticleAdminForm
+
+    content_panels = [
+        FieldPanel("kicker"),
+        TitleFieldPanel("title", required_on_save=True),
+        FieldPanel("subtitle"),
+        PageChooserPanel("column", page_type="newsroom.ColumnPage"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("cover_image"),
+        FieldPanel("tags"),
+        FieldPanel("featured"),
+    ]
+    byline_panels = [
+        FieldRowPanel([FieldPanel("authors"), FieldPanel("editor")], heading="署名"),
+        FieldPanel("source"),
+        MultiFieldPanel(
+            [
+                FieldPanel("origin"),
+                FieldPanel("reprint_source"),
+                FieldPanel("reprint_title"),
+                FieldPanel("reprint_author"),
+                FieldPanel("reprint_url"),
+            ],
+            heading="稿件性质（原创/转载）",
+        ),
+    ]
+    wire_panels = [
+        FieldPanel("wire_article"),
+        FieldPanel("wire_headline"),
+        FieldRowPanel([FieldPanel("wire_agency"), FieldPanel("wire_dateline")]),
+        FieldPanel("wire_body"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="内容"),
+            ObjectList(byline_panels, heading="署名与来源"),
+            ObjectList(wire_panels, heading="通稿"),
+            ObjectList([PublishingPanel()], heading="发布"),
+        ]
+    )
+
+    class Meta:
+        verbose_name = "稿件"
+        verbose_name_plural = "稿件"
+        indexes = [
+            models.Index(
+                fields=["column", "live", "-first_published_at", "-id"],
+                name="article_column_listing",
+            ),
+            models.Index(
+                fields=["live", "-first_published_at", "-id"], name="article_site_listing"
+            ),
+            models.Index(
+                fields=["featured", "live", "-first_published_at"], name="article_headlines"
+            ),
+        ]
+        permissions = [("publish_article", "Can publish article")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    # --- validation -------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.origin == self.Origin.REPRINT and not self.reprint_source.strip():
+            errors["reprint_source"] = "转载稿件必须注明转载来源。"
+        if self.wire_article_id and self.wire_body.strip():
+            errors["wire_body"] = "引用站内通稿与粘贴通稿全文只能二选一。"
+        if self.wire_article_id and self.pk and self.wire_article_id == self.pk:
+            errors["wire_article"] = "不能引用稿件自身作为通稿。"
+        if self.wire_body.strip() and not self.wire_dateline.strip():
+            errors["wire_dateline"] = "粘贴通稿时请填写电头，如“新华社北京8月25日电”。"
+        if errors:
+            raise ValidationError(errors)
+
+    # --- what the reader page shows ----------------------------------------------
+
+    @property
+    def display_title(self) -> str:
+        """``栏目前缀|标题`` when the column has a prefix, as the reference paper prints it."""
+        prefix = self.column.title_prefix if self.column_id else ""
+        return f"{prefix}|{self.title}" if prefix else self.title
+
+    @property
+    def published_at(self):
+        return self.first_published_at
+
+    @property
+    def is_reprint(self) -> bool:
+        return self.origin == self.Origin.REPRINT
+
+    def source_label(self, paper_name: str) -> str:
+        if self.is_reprint:
+            return self.reprint_source or self.source
+        return self.source or paper_name
+
+    @cached_property
+    def wire(self):
+        """The embedded 通稿 as one shape, whether pasted or referenced."""
+        if self.wire_article_id:
+            other = Article.objects.filter(pk=self.wire_article_id, live=True).first()
+            if other is not None:
+                return WireCopy(
+                    headline=self.wire_headline or other.title,
+                    dateline=self.wire_dateline or other.wire_dateline,
+                    agency=self.wire_agency or other.source,
+                    paragraphs=other.plain_paragraphs(),
+                    article=other,
+                )
+        if self.wire_body.strip():
+            return WireCopy(
+                headline=self.wire_headline,
+                dateline=self.wire_dateline,
+                agency=self.wire_agency,
+                paragraphs=[p.strip() for p in self.wire_body.splitlines() if p.strip()],
+            )
+        return None
+
+    def plain_paragraphs(self) -> list[str]:
+        """The body as plain paragraphs, for feeds, wire embedding and text comparison."""
+        from django.utils.html import strip_tags
+
+        paragraphs = []
+        for block in self.body:
+            if block.block_type == "paragraph":
+                text = strip_tags(block.value.source).strip()
+            elif block.block_type == "heading":
+                text = str(block.value).strip()
+            elif block.block_type == "quote":
+                text = block.value["text"].strip()
+            else:
+                continue
+            if text:
+                paragraphs.append(text)
+        return paragraphs
+
+    @property
+    def description(self) -> str:
+        if self.summary:
+            return self.summary
+        paragraphs = self.plain_paragraphs()
+        return paragraphs[0][:150] if paragraphs else ""
+
+    # --- URLs --------------------------------------------------------------------
+
+    def get_url(self, request=None) -> str | None:
+        column_url = self.column.get_url(request) if self.column_id else None
+        if not column_url:
+            return None
+        return f"{column_url}{self.pk}.html"
+
+    url = property(get_url)
+
+    def get_full_url(self, request=None) -> str | None:
+        column_url = self.column.get_full_url(request) if self.column_id else None
+        if not column_url:
+            return None
+        return f"{column_url}{self.pk}.html"
+
+    # --- preview -----------------------------------------------------------------
+
+    def get_preview_template(self, request, mode_name):
+        return "newsroom/article_page.html"
+
+    def get_preview_context(self, request, mode_name):
+        return article_page_context(self, request)
+
+
+class WireCopy:
+    """通稿 as embedded under an article: headline, agency dateline, paragraphs."""
+
+    def __init__(self, headline, dateline, agency, paragraphs, article=None):
+        self.headline = headline
+        self.dateline = dateline
+        self.agency = agency
+        self.paragraphs = paragraphs
+        self.article = article
+
+
+def article_page_context(article: Article, request) -> dict:
+    """What the article template needs; shared by the live view and the admin preview."""
+    from baoshe.engage.models import ShareTally
+
+    return {
+        "article": article,
+        "page": article.column,
+        "canonical_url": article.get_full_url(request) or settings.BAOSHE_BASE_URL,
+        "share_count": ShareTally.count_for(article) if article.pk else 0,
+    }

@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_static
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from baoshe.engage import urls as engage_urls
+from baoshe.newsroom import views as newsroom_views
+from baoshe.publishing import urls as publishing_urls
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("engage/", include(engage_urls)),
+    path("epaper/", newsroom_views.epaper_placeholder, name="epaper"),
+    path("", include(publishing_urls)),
+]
+
+if settings.MEDIA_URL.startswith("/"):
+    # Uploaded images on the embedded (single machine) setup; a CDN or S3 serves them otherwise.
+    urlpatterns.append(
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
+            serve_static,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
+
+urlpatterns.append(path("", include(wagtail_urls)))

@@ -1,0 +1,56 @@
+"""Shared fixtures: the paper's site tree, an editor, and the CI rule that nothing may skip.
+
+On a developer's fresh machine, tests that need Chromium or the shared data skip with a
+reason. Under CI=true a skipped test fails the run: CI must exercise everything.
+"""
+
+import os
+
+import pytest
+
+from tests.factories import make_article, make_column
+
+CI = os.environ.get("CI", "").lower() == "true"
+
+
+def pytest_sessionfinish(session, exitstatus):
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if CI and skipped:
+        reporter.write_line(
+            f"CI=true: {len(skipped)} test(s) skipped; in CI every test must run.", red=True
+        )
+        session.exitstatus = 1
+
+
+@pytest.fixture
+def home(db):
+    from baoshe.newsroom.models import HomePage
+
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def column(home):
+    return make_column(home, "本地", "bendi")
+
+
+@pytest.fixture
+def prefixed_column(home):
+    return make_column(home, "要闻", "yaowen", title_prefix="第一报道")
+
+
+@pytest.fixture
+def article(column):
+    return make_article(column, title="江北新区图书馆周末开放夜读")
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return django_user_model.objects.create_superuser("editor", "editor@example.com", "pw-editor-1")
+
+
+@pytest.fixture
+def admin_client(client, editor):
+    client.force_login(editor)
+    return client

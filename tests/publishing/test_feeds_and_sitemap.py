@@ -1,0 +1,68 @@
+"""RSS and the sitemap: valid XML that lists what is published and nothing else."""
+
+import feedparser
+from lxml import etree
+
+from tests.factories import make_article, make_column
+
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def test_site_feed_is_valid_rss_listing_published_articles(client, column):
+    published = make_article(column, title="发布的稿件")
+    draft = make_article(column, title="草稿稿件", publish=False)
+    response = client.get("/rss.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    etree.fromstring(response.content)  # well-formed
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "rss20"
+    titles = [entry.title for entry in feed.entries]
+    assert published.title in titles
+    assert draft.title not in titles
+    entry = feed.entries[titles.index(published.title)]
+    assert entry.link == f"http://localhost{published.url}"
+    assert entry.published_parsed is not None
+
+
+def test_column_feed_lists_only_that_column_and_its_children(client, home, column):
+    sub = make_column(column, "江北", "jiangbei")
+    other = make_column(home, "体育", "tiyu")
+    in_sub = make_article(sub, title="子栏目稿件")
+    in_other = make_article(other, title="体育稿件")
+    feed = feedparser.parse(client.get(f"{column.url}rss.xml").content)
+    titles = [entry.title for entry in feed.entries]
+    assert in_sub.title in titles
+    assert in_other.title not in titles
+    assert feed.feed.title.startswith("本地")
+
+
+def test_unknown_column_feed_is_404(client, home):
+    assert client.get("/nothing-here/rss.xml").status_code == 404
+
+
+def test_sitemap_index_and_sections_list_every_published_article(client, column):
+    articles = [make_article(column) for _ in range(3)]
+    hidden = make_article(column, publish=False)
+    index = etree.fromstring(client.get("/sitemap.xml").content)
+    sections = index.xpath("//sm:sitemap/sm:loc/text()", namespaces=SITEMAP_NS)
+    assert any("sitemap-articles.xml" in loc for loc in sections)
+    urls = []
+    for loc in sections:
+        path = loc.replace("http://testserver", "").replace("http://localhost", "")
+        response = client.get(path)
+        assert response.status_code == 200
+        tree = etree.fromstring(response.content)
+        urls += tree.xpath("//sm:url/sm:loc/text()", namespaces=SITEMAP_NS)
+    for article in articles:
+        assert f"http://localhost{article.url}" in urls
+    assert not any(url.endswith(f"/{hidden.pk}.html") for url in urls)
+    assert "http://localhost/bendi/" in urls
+
+
+def test_sitemap_bad_page_number_is_404(client, column):
+    make_article(column)
+    assert client.get("/sitemap-articles.xml?p=abc").status_code == 404
+    assert client.get("/sitemap-articles.xml?p=99999").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
