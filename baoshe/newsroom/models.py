@@ -126,10 +126,9 @@ class ColumnPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(
-            self.articles_for_listing().select_related("column"), ARTICLES_PER_PAGE
+        context["articles"] = paginate_articles(
+            self.articles_for_listing(), request.GET.get("page")
         )
-        context["articles"] = paginator.get_page(request.GET.get("page"))
         context["sub_columns"] = self.get_children().live().type(ColumnPage).specific()
         return context
 
@@ -280,15 +279,22 @@ class Article(
         verbose_name = "稿件"
         verbose_name_plural = "稿件"
         indexes = [
+            # Partial indexes over live rows: every reader list filters on live, and a
+            # boolean column inside a composite index stops SQLite ordering by the index.
             models.Index(
-                fields=["column", "live", "-first_published_at", "-id"],
+                fields=["column", "-first_published_at", "-id"],
+                condition=models.Q(live=True),
                 name="article_column_listing",
             ),
             models.Index(
-                fields=["live", "-first_published_at", "-id"], name="article_site_listing"
+                fields=["-first_published_at", "-id"],
+                condition=models.Q(live=True),
+                name="article_site_listing",
             ),
             models.Index(
-                fields=["featured", "live", "-first_published_at"], name="article_headlines"
+                fields=["-first_published_at", "-id"],
+                condition=models.Q(live=True, featured=True),
+                name="article_headlines",
             ),
         ]
         permissions = [("publish_article", "Can publish article")]
@@ -407,6 +413,21 @@ class Article(
 
     def get_preview_context(self, request, mode_name):
         return article_page_context(self, request)
+
+
+def paginate_articles(articles, page_number, per_page=ARTICLES_PER_PAGE):
+    """One page of ``articles``, cheap however deep the page.
+
+    Paginating the rows themselves makes the database step over every skipped row *with* its
+    joins; page 10,000 of a 300,000-article column took seconds. Paginating primary keys
+    is an index-only scan of the listing index, then the page's twenty rows are fetched by key.
+    """
+    paginator = Paginator(articles.values_list("pk", flat=True), per_page)
+    page = paginator.get_page(page_number)
+    keys = list(page.object_list)
+    by_key = Article.objects.select_related("column").in_bulk(keys)
+    page.object_list = [by_key[key] for key in keys if key in by_key]
+    return page
 
 
 class WireCopy:

@@ -5,9 +5,10 @@ into numbered pages (``/sitemap-articles.xml?p=2``) that search engines fetch on
 """
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
-from baoshe.newsroom.models import Article
+from baoshe.newsroom.models import Article, ColumnPage
 
 
 class ArticleSitemap(Sitemap):
@@ -16,34 +17,34 @@ class ArticleSitemap(Sitemap):
 
     def __init__(self, request=None):
         self.request = request
+        self._column_urls: dict[int, str | None] = {}
 
     def items(self):
         return (
             Article.objects.live()
-            .select_related("column")
-            .only("pk", "last_published_at", "first_published_at", "column__url_path")
             .order_by("-pk")
+            .values_list("pk", "column_id", "last_published_at", "first_published_at")
         )
 
-    def location(self, article):
-        return article.get_url(self.request)
-
-    def lastmod(self, article):
-        return article.last_published_at or article.first_published_at
+    def column_url(self, column_id: int) -> str | None:
+        if column_id not in self._column_urls:
+            column = ColumnPage.objects.filter(pk=column_id).first()
+            self._column_urls[column_id] = column.get_full_url(self.request) if column else None
+        return self._column_urls[column_id]
 
     def get_latest_lastmod(self):
         # Django's default walks every item; one aggregate query instead.
-        from django.db.models import Max
-
         return Article.objects.live().aggregate(latest=Max("last_published_at"))["latest"]
 
     def get_urls(self, page=1, site=None, protocol=None):
-        # Article URLs already carry scheme and host from the Wagtail site.
+        """Article URLs from four columns per row and one URL per column, not per article."""
         urls = []
-        for article in self.paginator.page(page).object_list:
-            full = article.get_full_url(self.request)
-            if full:
-                urls.append({"item": article, "location": full, "lastmod": self.lastmod(article)})
+        for pk, column_id, last, first in self.paginator.page(page).object_list:
+            column_url = self.column_url(column_id)
+            if column_url:
+                urls.append(
+                    {"item": pk, "location": f"{column_url}{pk}.html", "lastmod": last or first}
+                )
         return urls
 
 

@@ -6,9 +6,10 @@ so the demo looks like a newspaper with photos without shipping anyone's photogr
 
 import io
 import random
-from importlib import resources
 
 from PIL import Image, ImageDraw, ImageFont
+
+from baoshe.core.fonts import font_path
 
 SIZE = (1200, 675)
 MOTIFS = (
@@ -27,9 +28,7 @@ BUILDING_COLOURS = {
 
 
 def cjk_font(size: int) -> ImageFont.FreeTypeFont:
-    """Noto Sans CJK SC from the mplfonts package (installed from PyPI, not the system)."""
-    path = resources.files("mplfonts") / "fonts" / "NotoSansCJKsc-Regular.otf"
-    return ImageFont.truetype(str(path), size)
+    return ImageFont.truetype(str(font_path()), size)
 
 
 def _gradient(draw, box, top, bottom):

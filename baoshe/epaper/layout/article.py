@@ -1,0 +1,169 @@
+"""Read one article region: roles of its lines and the body in reading order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .extract import Block, Line
+
+CONTINUATION = re.compile(r"[（(]\s*(下转|上接|转|接)\s*第?\s*([A-Za-z]?\d{1,3})\s*版\s*[)）]")
+BYLINE = re.compile(
+    r"^[■●◎□▲◆★]?\s*(本报记者|本报通讯员|本报评论员|本报特约记者|记者|通讯员|特约记者|文[/／]|图[/／]|文图[/／]|本报讯)"
+)
+LEADING_DASHES = re.compile(r"^[—–\-－─]+\s*")
+
+
+@dataclass
+class ArticleImage:
+    bbox: tuple[float, float, float, float]
+    caption: str = ""
+
+
+@dataclass
+class ReadArticle:
+    kicker: str = ""
+    title: str = ""
+    subtitle: str = ""
+    byline: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    images: list[ArticleImage] = field(default_factory=list)
+    continuations: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _join(lines: list[Line]) -> str:
+    return "".join(ln.text for ln in sorted(lines, key=lambda ln: (round(ln.y0), ln.x0)))
+
+
+def _is_byline(line: Line, col: list[Line]) -> bool:
+    """A byline is flush left, names people with spaces between (not "记者从…获悉")."""
+    text = line.text
+    if not BYLINE.match(text) or len(text) > 40:
+        return False
+    left = min(ln.x0 for ln in col)
+    if line.x0 - left > 1.2 * line.size:
+        return False
+    return " " in text.strip() or text.endswith(("摄", "报道"))
+
+
+def _columns(lines: list[Line]) -> list[list[Line]]:
+    """Cluster body lines into columns: lines of one column overlap in x."""
+    cols: list[list[Line]] = []
+    spans: list[list[float]] = []
+    for ln in sorted(lines, key=lambda ln: ln.x0):
+        if spans and ln.x0 < spans[-1][1] - 2:
+            cols[-1].append(ln)
+            spans[-1][1] = max(spans[-1][1], ln.x1)
+        else:
+            cols.append([ln])
+            spans.append([ln.x0, ln.x1])
+    for col in cols:
+        col.sort(key=lambda ln: ln.y0)
+    return cols
+
+
+def _paragraphs(cols: list[list[Line]], body_size: float) -> list[str]:
+    widths = [ln.x1 - ln.x0 for col in cols for ln in col]
+    full = max(widths) if widths else 0.0
+    paras: list[str] = []
+    cur = ""
+    for col in cols:
+        full_lines = [ln for ln in col if ln.x1 - ln.x0 >= 0.9 * full]
+        left = min(ln.x0 for ln in (full_lines or col))
+        for ln in col:
+            indented = ln.x0 - left > 1.2 * ln.size
+            if indented and cur:
+                paras.append(cur)
+                cur = ""
+            cur += clean_spaces(ln.text)
+    if cur:
+        paras.append(cur)
+    return paras
+
+
+_CJK_SPACE = re.compile(r"(?<=[\u2e80-\uffff]) +| +(?=[\u2e80-\uffff])")
+
+
+def clean_spaces(text: str) -> str:
+    """Drop spaces next to CJK characters (Chinese has none); keep them between Latin words."""
+    return _CJK_SPACE.sub("", text)
+
+
+def read_article(elems: list, body_size: float) -> ReadArticle:
+    """Assign 引题/标题/副题/作者/正文/图片说明 roles by size and position."""
+    art = ReadArticle()
+    lines = [e for e in elems if isinstance(e, Line)]
+    pictures = [e for e in elems if isinstance(e, Block) and e.kind == "picture"]
+    if not lines:
+        art.warnings.append("no text")
+        art.images = [ArticleImage(p.bbox) for p in pictures]
+        return art
+    big = max(ln.size for ln in lines)
+    title_lines: list[Line] = []
+    if big >= 1.4 * body_size:
+        title_lines = [ln for ln in lines if ln.size >= big - 0.6]
+        # a wrapped title is a vertical run of same-size lines; keep the topmost run
+        title_lines.sort(key=lambda ln: ln.y0)
+        run = [title_lines[0]]
+        for ln in title_lines[1:]:
+            if ln.y0 - run[-1].y1 < big * 0.8:
+                run.append(ln)
+        title_lines = run
+    else:
+        art.warnings.append("no headline")
+    used = {id(ln) for ln in title_lines}
+    if title_lines:
+        art.title = clean_spaces(_join(title_lines))
+        t_top = min(ln.y0 for ln in title_lines)
+        t_bot = max(ln.y1 for ln in title_lines)
+        mids = [ln for ln in lines if id(ln) not in used and 1.08 * body_size < ln.size < big - 0.6]
+        kick = [ln for ln in mids if ln.y1 <= t_top + 1]
+        sub = [ln for ln in mids if ln.y0 >= t_bot - 1]
+        art.kicker = _join(kick)
+        art.subtitle = LEADING_DASHES.sub("", _join(sub))
+        used |= {id(ln) for ln in kick + sub}
+    # captions: small lines right under a picture
+    captions: dict[int, list[Line]] = {}
+    for ln in lines:
+        if id(ln) in used or ln.size >= 0.93 * body_size:
+            continue
+        for i, p in enumerate(pictures):
+            if p.y1 - 2 <= ln.y0 <= p.y1 + 40 and ln.x0 >= p.x0 - 3 and ln.x1 <= p.x1 + 3:
+                captions.setdefault(i, []).append(ln)
+                used.add(id(ln))
+                break
+    for i, p in enumerate(pictures):
+        cap = sorted(captions.get(i, []), key=lambda ln: ln.y0)
+        art.images.append(ArticleImage(p.bbox, "".join(ln.text for ln in cap)))
+    body = [
+        ln
+        for ln in lines
+        if id(ln) not in used and ln.size < 1.08 * body_size and ln.size >= 0.93 * body_size
+    ]
+    stray = [ln for ln in lines if id(ln) not in used and ln not in body]
+    if stray:
+        art.warnings.append(f"{len(stray)} unclassified lines")
+    kept = []
+    for ln in body:
+        m = CONTINUATION.search(ln.text)
+        if m:
+            direction = "to" if m.group(1) in ("下转", "转") else "from"
+            art.continuations.append((direction, m.group(2).upper()))
+            rest = (ln.text[: m.start()] + ln.text[m.end() :]).strip()
+            if not rest:
+                continue
+            ln.text = rest
+        kept.append(ln)
+    cols = _columns(kept)
+    if cols and cols[0] and _is_byline(cols[0][0], cols[0]):
+        col = cols[0]
+        n = 1
+        # a long byline wraps: "本报记者 张三 李四" / "通讯员 王五"
+        while n < len(col) and _is_byline(col[n], col):
+            n += 1
+        art.byline = " ".join(ln.text for ln in col[:n])
+        cols[0] = col[n:]
+        cols = [c for c in cols if c]
+    art.paragraphs = _paragraphs(cols, body_size)
+    return art

@@ -1,0 +1,202 @@
+"""Page primitives from pypdfium2: characters, text lines, rules, boxes, pictures.
+
+All boxes are converted to the segmenter convention: PDF points, top-left origin,
+y down, `(x0, y0, x1, y1)`. pdfium's textpage API is used (not pdfminer) because it
+is ~20x faster on dense CJK pages and is the same engine that renders the page, so
+character boxes line up with the images readers click on.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+RULE_MAX_THICKNESS = 6.0  # a path thinner than this (pt) and long is a rule
+RULE_MIN_LENGTH = 15.0
+LINE_SPLIT_GAP_MAX = 13.0  # a horizontal gap wider than this always splits a line
+SPACE_GAP_EM = 0.5  # a gap wider than this many em inside a line becomes one space
+
+
+@dataclass(slots=True)
+class Char:
+    ch: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+
+
+@dataclass
+class Line:
+    """A run of same-size characters on one baseline (one column's line)."""
+
+    chars: list[Char]
+    x0: float = 0.0
+    y0: float = 0.0
+    x1: float = 0.0
+    y1: float = 0.0
+    size: float = 0.0
+    text: str = ""
+    kind: str = "line"
+
+    def __post_init__(self) -> None:
+        cs = self.chars
+        self.x0 = min(c.x0 for c in cs)
+        self.x1 = max(c.x1 for c in cs)
+        self.y0 = min(c.y0 for c in cs)
+        self.y1 = max(c.y1 for c in cs)
+        sizes = sorted(c.size for c in cs)
+        self.size = sizes[len(sizes) // 2]
+        parts = [cs[0].ch]
+        for a, b in zip(cs, cs[1:], strict=False):
+            if b.x0 - a.x1 > SPACE_GAP_EM * self.size:
+                parts.append(" ")
+            parts.append(b.ch)
+        self.text = "".join(parts)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.y0, self.x1, self.y1)
+
+
+@dataclass
+class Rule:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    orient: str  # "h" | "v"
+
+
+@dataclass
+class Block:
+    """A non-text element taking part in the cut: picture or masked ad."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    kind: str  # "picture" | "ad"
+    size: float = 0.0
+    text: str = ""
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.y0, self.x1, self.y1)
+
+
+@dataclass
+class PagePrimitives:
+    width: float
+    height: float
+    chars: list[Char] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
+    pictures: list[Block] = field(default_factory=list)
+
+
+def extract_chars(page: pdfium.PdfPage, height: float) -> list[Char]:
+    tp = page.get_textpage()
+    try:
+        raw = tp.raw
+        n = tp.count_chars()
+        rect = pdfium_c.FS_RECTF()
+        out: list[Char] = []
+        get_u = pdfium_c.FPDFText_GetUnicode
+        is_gen = pdfium_c.FPDFText_IsGenerated
+        loose = pdfium_c.FPDFText_GetLooseCharBox
+        fsize = pdfium_c.FPDFText_GetFontSize
+        for i in range(n):
+            u = get_u(raw, i)
+            if u <= 0x20 or u in (0x3000, 0xA0, 0xFFFE, 0xFEFF) or is_gen(raw, i):
+                continue
+            loose(raw, i, ctypes.byref(rect))
+            size = fsize(raw, i)
+            if size <= 0.5:
+                size = rect.top - rect.bottom
+            out.append(
+                Char(chr(u), rect.left, height - rect.top, rect.right, height - rect.bottom, size)
+            )
+        return out
+    finally:
+        tp.close()
+
+
+def extract_graphics(page: pdfium.PdfPage, height: float) -> tuple[list[Rule], list, list[Block]]:
+    rules: list[Rule] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    pictures: list[Block] = []
+    for obj in page.get_objects(max_depth=4):
+        if obj.type not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+            continue
+        left, bottom, right, top = obj.get_bounds()
+        x0, y0, x1, y1 = left, height - top, right, height - bottom
+        w, h = x1 - x0, y1 - y0
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            if w > 8 and h > 8:
+                pictures.append(Block(x0, y0, x1, y1, "picture"))
+            continue
+        if h < RULE_MAX_THICKNESS and w >= RULE_MIN_LENGTH:
+            yc = (y0 + y1) / 2
+            rules.append(Rule(x0, yc, x1, yc, "h"))
+        elif w < RULE_MAX_THICKNESS and h >= RULE_MIN_LENGTH:
+            xc = (x0 + x1) / 2
+            rules.append(Rule(xc, y0, xc, y1, "v"))
+        elif w >= RULE_MIN_LENGTH and h >= RULE_MIN_LENGTH:
+            boxes.append((x0, y0, x1, y1))
+            rules += [
+                Rule(x0, y0, x1, y0, "h"),
+                Rule(x0, y1, x1, y1, "h"),
+                Rule(x0, y0, x0, y1, "v"),
+                Rule(x1, y0, x1, y1, "v"),
+            ]
+    return rules, boxes, pictures
+
+
+def build_lines(chars: list[Char], vrules: list[Rule]) -> list[Line]:
+    """Group characters into lines: same size, same baseline, no wide gap or rule between."""
+    if not chars:
+        return []
+    # Rows are clusters of (size, baseline). Lines of neighbouring columns whose
+    # baselines differ by a fraction of a point share a row and are separated
+    # below by the gutter, so no character is ever pulled into a distant column.
+    chars = sorted(chars, key=lambda c: (round(c.size * 2), c.y1))
+    rows: list[list[Char]] = []
+    for c in chars:
+        if rows:
+            last = rows[-1][-1]
+            if round(last.size * 2) == round(c.size * 2) and c.y1 - last.y1 <= 0.1 * last.size:
+                rows[-1].append(c)
+                continue
+        rows.append([c])
+    lines: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda c: c.x0)
+        cur = [row[0]]
+        for a, b in zip(row, row[1:], strict=False):
+            gap = b.x0 - a.x1
+            split = gap > min(1.2 * a.size, LINE_SPLIT_GAP_MAX)
+            if not split and gap > 1.0:
+                yc = (a.y0 + a.y1) / 2
+                split = any(a.x1 - 1 <= r.x0 <= b.x0 + 1 and r.y0 <= yc <= r.y1 for r in vrules)
+            if split:
+                lines.append(Line(cur))
+                cur = [b]
+            else:
+                cur.append(b)
+        lines.append(Line(cur))
+    return lines
+
+
+def extract_page(page: pdfium.PdfPage) -> PagePrimitives:
+    width, height = page.get_size()
+    prim = PagePrimitives(width, height)
+    prim.rules, prim.boxes, prim.pictures = extract_graphics(page, height)
+    prim.chars = extract_chars(page, height)
+    prim.lines = build_lines(prim.chars, [r for r in prim.rules if r.orient == "v"])
+    return prim

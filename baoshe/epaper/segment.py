@@ -1,0 +1,292 @@
+"""Automatic article segmentation of newspaper page PDFs (数字报 hotspots).
+
+Pipeline per page (details in docs/epaper-pipeline.md):
+
+1. extract characters (size, loose box), rules, boxes and pictures with pypdfium2;
+2. group characters into lines; the page's body size is the most common size;
+3. mask ad blocks (a box carrying the legally required "广告" label);
+4. recursive XY-cut on rules/boxes, then on whitespace guided by headlines;
+5. classify leaves: 报头/版头 and folio by position, ads, articles;
+6. read each article: 引题/标题/副题 by size around the largest line, captions
+   under pictures, byline, body columns left to right, paragraphs from the
+   first-line indent, 转版 markers parsed and removed from the body.
+
+Coordinates: PDF points, top-left origin, y down (a page is `width` x `height`).
+Multiply by `image_width / width` to place hotspots on a rendered image.
+No Django here: the import command stores `PageLayout.to_dict()` or maps fields.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+import pypdfium2 as pdfium
+
+from .layout.article import read_article
+from .layout.extract import Block, Line, PagePrimitives, extract_page
+from .layout.xycut import XYCutter
+
+HEADER_ZONE = 0.18  # top fraction of the page where 报头/版头 live
+FOOTER_ZONE = 0.93
+MIN_TEXT_CHARS = 10
+
+
+@dataclass
+class ImageRegion:
+    bbox: list[float]  # [x0, y0, x1, y1] points
+    caption: str = ""
+
+
+@dataclass
+class Continuation:
+    direction: str  # "to" (下转第X版) or "from" (上接第X版)
+    page: str  # 版次 as printed, e.g. "A03"
+
+
+@dataclass
+class Article:
+    order: int  # reading order on the page, from 0
+    title: str
+    kicker: str = ""
+    subtitle: str = ""
+    byline: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    images: list[ImageRegion] = field(default_factory=list)
+    bbox: list[float] = field(default_factory=list)
+    polygons: list[list[list[float]]] = field(default_factory=list)  # hotspots
+    continuations: list[Continuation] = field(default_factory=list)
+    boxed: bool = False  # printed inside a frame (框)
+    confidence: float = 1.0
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+@dataclass
+class Region:
+    kind: str  # "header" | "footer" | "ad" | "other"
+    bbox: list[float]
+
+
+@dataclass
+class PageLayout:
+    page_index: int
+    width: float
+    height: float
+    has_text_layer: bool
+    articles: list[Article] = field(default_factory=list)
+    excluded: list[Region] = field(default_factory=list)
+    needs_review: bool = False
+    review_reasons: list[str] = field(default_factory=list)  # 简体中文, for editors
+    body_size: float = 0.0
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        for a, art in zip(d["articles"], self.articles, strict=False):
+            a["body"] = art.body
+        return d
+
+
+def _bbox(elems) -> list[float]:
+    return [
+        round(min(e.x0 for e in elems), 2),
+        round(min(e.y0 for e in elems), 2),
+        round(max(e.x1 for e in elems), 2),
+        round(max(e.y1 for e in elems), 2),
+    ]
+
+
+def _rect_polygon(b: list[float]) -> list[list[float]]:
+    return [[b[0], b[1]], [b[2], b[1]], [b[2], b[3]], [b[0], b[3]]]
+
+
+def _body_size(prim: PagePrimitives) -> float:
+    sizes = Counter(round(c.size * 2) / 2 for c in prim.chars)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _mask_ads(prim: PagePrimitives, elems: list) -> list:
+    """Replace everything inside a box labelled 广告 by one opaque `ad` block."""
+    labels = [ln for ln in prim.lines if ln.text.strip() in ("广告", "廣告")]
+    for lab in labels:
+        cx, cy = (lab.x0 + lab.x1) / 2, (lab.y0 + lab.y1) / 2
+        inside = [b for b in prim.boxes if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]]
+        if not inside:
+            continue
+        b = min(inside, key=lambda r: (r[2] - r[0]) * (r[3] - r[1]))
+        elems = [
+            e
+            for e in elems
+            if not (
+                b[0] - 1 <= (e.x0 + e.x1) / 2 <= b[2] + 1
+                and b[1] - 1 <= (e.y0 + e.y1) / 2 <= b[3] + 1
+            )
+        ]
+        elems.append(Block(*b, kind="ad"))
+    return elems
+
+
+def _strip_header_footer(prim: PagePrimitives, elems: list, layout: PageLayout) -> list:
+    """Cut off 报头/版头 above the first page-wide rule and the folio below the last one.
+
+    Layout templates always close the header and open the folio with a rule across
+    the type area; doing this before the XY-cut keeps "A07" and "文化" in the header
+    from being mistaken for headlines of two stories.
+    """
+    wide = [r for r in prim.rules if r.orient == "h" and r.x1 - r.x0 >= 0.8 * prim.width - 2 * 50]
+    top = sorted(r.y0 for r in wide if r.y0 <= HEADER_ZONE * prim.height)
+    if top:
+        cut = top[0]
+        cut = max([y for y in top if y - cut <= 10] or [cut])
+        head = [e for e in elems if (e.y0 + e.y1) / 2 < cut]
+        if head:
+            layout.excluded.append(Region("header", _bbox(head)))
+            elems = [e for e in elems if (e.y0 + e.y1) / 2 >= cut]
+    bottom = [r.y0 for r in wide if r.y0 >= FOOTER_ZONE * prim.height]
+    if bottom:
+        cut = max(bottom)
+        foot = [e for e in elems if (e.y0 + e.y1) / 2 > cut]
+        if foot and all(getattr(e, "size", 0) <= 1.1 * layout.body_size for e in foot):
+            layout.excluded.append(Region("footer", _bbox(foot)))
+            elems = [e for e in elems if (e.y0 + e.y1) / 2 <= cut]
+    return elems
+
+
+def _frame_of(prim: PagePrimitives, bbox: list[float]) -> tuple | None:
+    """The box (框) enclosing a region tightly, if any."""
+    area = (bbox[2] - bbox[0]) * (bbox[3] - bbox[1])
+    best = None
+    for b in prim.boxes:
+        if (
+            b[0] <= bbox[0] + 1
+            and b[1] <= bbox[1] + 1
+            and b[2] >= bbox[2] - 1
+            and b[3] >= bbox[3] - 1
+        ):
+            barea = (b[2] - b[0]) * (b[3] - b[1])
+            if barea <= 1.6 * area and (best is None or barea < best[0]):
+                best = (barea, b)
+    return best[1] if best else None
+
+
+def analyse_page(page: pdfium.PdfPage, page_index: int = 0) -> PageLayout:
+    """Segment an already opened pdfium page (lets callers share the document)."""
+    prim = extract_page(page)
+    layout = PageLayout(
+        page_index, round(prim.width, 2), round(prim.height, 2), len(prim.chars) >= MIN_TEXT_CHARS
+    )
+    if not layout.has_text_layer:
+        layout.needs_review = True
+        covered = sum((p.x1 - p.x0) * (p.y1 - p.y0) for p in prim.pictures) / (
+            prim.width * prim.height
+        )
+        reason = (
+            "无文字层：整版图片或扫描页，需人工划定热区"
+            if covered > 0.5
+            else "无文字层，需人工划定热区"
+        )
+        layout.review_reasons.append(reason)
+        return layout
+    body = _body_size(prim)
+    layout.body_size = body
+    for ln in prim.lines:
+        ln.kind = "line"
+    elems: list = list(prim.lines) + list(prim.pictures)
+    elems = _mask_ads(prim, elems)
+    elems = _strip_header_footer(prim, elems, layout)
+    leaves = XYCutter(prim.rules, body).split(elems) if elems else []
+    order = 0
+    for leaf in leaves:
+        bb = _bbox(leaf)
+        lines = [e for e in leaf if isinstance(e, Line)]
+        if any(isinstance(e, Block) and e.kind == "ad" for e in leaf):
+            ads = [e for e in leaf if isinstance(e, Block) and e.kind == "ad"]
+            layout.excluded += [Region("ad", [round(v, 2) for v in a.bbox]) for a in ads]
+            rest = [e for e in leaf if e not in ads]
+            if not rest:
+                continue
+            leaf, bb, lines = rest, _bbox(rest), [e for e in rest if isinstance(e, Line)]
+        if bb[3] <= HEADER_ZONE * prim.height and bb[2] - bb[0] >= 0.5 * prim.width:
+            layout.excluded.append(Region("header", bb))
+            continue
+        if bb[1] >= FOOTER_ZONE * prim.height and all(ln.size <= 1.1 * body for ln in lines):
+            layout.excluded.append(Region("footer", bb))
+            continue
+        n_chars = sum(len(ln.chars) for ln in lines)
+        read = read_article(leaf, body)
+        if not read.title and n_chars < 30:
+            layout.excluded.append(Region("other", bb))
+            continue
+        frame = _frame_of(prim, bb)
+        if frame:
+            bb = [round(v, 2) for v in frame]
+        confidence = 1.0
+        if not read.title:
+            confidence -= 0.5
+        if not read.paragraphs:
+            confidence -= 0.3
+        if any("unclassified" in w for w in read.warnings):
+            confidence -= 0.2
+        art = Article(
+            order=order,
+            title=read.title,
+            kicker=read.kicker,
+            subtitle=read.subtitle,
+            byline=read.byline,
+            paragraphs=read.paragraphs,
+            images=[ImageRegion([round(v, 2) for v in im.bbox], im.caption) for im in read.images],
+            bbox=bb,
+            polygons=[_rect_polygon(bb)],
+            continuations=[Continuation(d, p) for d, p in read.continuations],
+            boxed=frame is not None,
+            confidence=round(max(confidence, 0.0), 2),
+            warnings=read.warnings,
+        )
+        layout.articles.append(art)
+        order += 1
+    if not layout.articles:
+        layout.needs_review = True
+        layout.review_reasons.append("未识别到稿件，需人工划定热区")
+    low = [a for a in layout.articles if a.confidence < 0.7]
+    if low:
+        layout.needs_review = True
+        layout.review_reasons.append(f"{len(low)} 篇稿件识别置信度低（如缺少标题），请核对")
+    return layout
+
+
+def _open(pdf) -> tuple[pdfium.PdfDocument, bool]:
+    if isinstance(pdf, pdfium.PdfDocument):
+        return pdf, False
+    if isinstance(pdf, (bytes, bytearray)):
+        return pdfium.PdfDocument(bytes(pdf)), True
+    return pdfium.PdfDocument(os.fspath(pdf)), True
+
+
+def segment_page(
+    pdf: str | os.PathLike | bytes | pdfium.PdfDocument, page_index: int = 0
+) -> PageLayout:
+    """Segment one page of a PDF (path, bytes or open document) into articles."""
+    doc, own = _open(pdf)
+    try:
+        page = doc[page_index]
+        try:
+            return analyse_page(page, page_index)
+        finally:
+            page.close()
+    finally:
+        if own:
+            doc.close()
+
+
+def segment_document(pdf: str | os.PathLike | bytes | pdfium.PdfDocument) -> list[PageLayout]:
+    """Segment every page of a PDF."""
+    doc, own = _open(pdf)
+    try:
+        return [segment_page(doc, i) for i in range(len(doc))]
+    finally:
+        if own:
+            doc.close()
