@@ -6,14 +6,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from baoshe.engage import urls as engage_urls
-from baoshe.newsroom import views as newsroom_views
 from baoshe.publishing import urls as publishing_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("engage/", include(engage_urls)),
-    path("epaper/", newsroom_views.epaper_placeholder, name="epaper"),
+    path("epaper/", include("baoshe.epaper.urls")),
     path("", include(publishing_urls)),
 ]
 

@@ -22,6 +22,11 @@ INSTALLED_APPS = [
     "baoshe.newsroom",
     "baoshe.publishing",
     "baoshe.engage",
+    "baoshe.epaper",
+    "baoshe.proofread",
+    "baoshe.workflow",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -149,6 +154,10 @@ WHITENOISE_USE_FINDERS = False
 
 FILE_UPLOAD_PERMISSIONS = 0o644
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Background work (scheduled publishing, e-paper imports) runs as django-tasks tasks. The
+# database backend needs nothing beyond the database; `make run` starts its worker.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 WAGTAIL_SITE_NAME = "baoshe 报社"
 WAGTAILADMIN_BASE_URL = env.BASE_URL
