@@ -36,7 +36,7 @@ class ArticleViewSet(SnippetViewSet):
         Column("column", label="栏目", accessor="column"),
         Column("origin", label="性质", accessor="get_origin_display"),
         DateColumn("first_published_at", label="发布时间"),
-        "status_string",
+        Column("status_string", label="状态", accessor="status_string"),
     ]
     copy_view_enabled = True
     inspect_view_enabled = True
