@@ -36,6 +36,18 @@ class LicenceBlock(blocks.StructBlock):
         label = "许可证"
 
 
+def optional_page(label: str) -> models.ForeignKey:
+    """A footer link to a page the editor picks; removing the page just empties the link."""
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=label,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 @register_setting(icon="site")
 class SiteSettings(ClusterableModel, BaseSiteSetting):
     """报社设置: who publishes this site, under which licences and copyright terms."""
@@ -79,38 +91,10 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     contact_line = models.CharField(
         "版权联系", max_length=200, blank=True, help_text="例如：联系人及电话，显示在声明之后。"
     )
-    about_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="关于我们",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    advertising_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="广告服务",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    copyright_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="版权声明",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    contact_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="联系我们",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    about_page = optional_page("关于我们")
+    advertising_page = optional_page("广告服务")
+    copyright_page = optional_page("版权声明")
+    contact_page = optional_page("联系我们")
 
     identity_panels = [
         FieldPanel("paper_name"),
