@@ -136,3 +136,13 @@ def test_preview_renders_the_reader_template(admin_client, column):
     assert response.json()["is_valid"] is True
     page = admin_client.get(preview_url).content.decode()
     assert "预览中的标题" in page and "核心提示" in page
+
+
+def test_editor_finds_an_article_by_part_of_its_title(admin_client, column):
+    from tests.factories import make_article
+
+    wanted = make_article(column, title="示江大桥夜间施工通告")
+    other = make_article(column, title="南湖公园菊花展开幕")
+    response = admin_client.get("/admin/snippets/newsroom/article/?q=大桥")
+    page = response.content.decode()
+    assert wanted.title in page and other.title not in page
