@@ -1,9 +1,17 @@
-"""数字报 reader URLs. The index keeps the plain name ``epaper``: every page links to it."""
+"""数字报 reader URLs. The index keeps the plain name ``epaper``: every page links to it.
+
+Dates and 版次 are matched as plain strings and validated in the views, so a malformed or
+impossible value (2026-13-45, a 300-digit number) answers the styled 404, never a 500.
+"""
 
 from django.urls import path
 
-from baoshe.newsroom.views import epaper_placeholder
+from . import views
 
 urlpatterns = [
-    path("", epaper_placeholder, name="epaper"),
+    path("", views.index, name="epaper"),
+    path("<slug:pub>/", views.publication_latest, name="epaper-publication"),
+    path("<slug:pub>/<str:day>/", views.issue_view, name="epaper-issue"),
+    path("<slug:pub>/<str:day>/<str:number>/", views.page_view, name="epaper-page"),
+    path("<slug:pub>/<str:day>/<str:number>/<str:n>/", views.article_view, name="epaper-article"),
 ]

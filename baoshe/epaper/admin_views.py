@@ -1,0 +1,204 @@
+"""数字报 in the Wagtail admin: upload an issue, follow the import, edit hotspots, publish.
+
+Views render Wagtail's own admin templates (``wagtailadmin/base.html``) so the pages look
+native. The hotspot editor (``static/epaper/editor.js``) posts the page's whole article list
+as JSON to ``page_save``; every changed article is saved with a Wagtail revision.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+
+from django.contrib.auth.decorators import permission_required
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
+from wagtail.admin import messages
+
+from . import conf
+from .forms import UploadForm
+from .models import ImportJob, Issue, PrintArticle, PrintPage
+from .tasks import run_import_job
+
+can_edit = permission_required("epaper.change_printarticle", raise_exception=True)
+TEXT_FIELDS = {"kicker": 300, "title": 300, "subtitle": 300, "byline": 300, "body": 100_000}
+
+
+@can_edit
+def index(request):
+    """期次列表 with the upload form and the latest import jobs."""
+    issues = Issue.objects.select_related("publication").order_by("-date")[:60]
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        job = start_import(request, form)
+        return redirect("epaper_admin:job", job.pk)
+    return TemplateResponse(
+        request,
+        "epaper/admin/index.html",
+        {
+            "issues": issues,
+            "form": form,
+            "jobs": ImportJob.objects.select_related("publication")[:8],
+        },
+    )
+
+
+def start_import(request, form) -> ImportJob:
+    """Store the upload where the worker can read it, then queue the import task."""
+    upload_dir = f"{conf.upload_prefix()}/{secrets.token_hex(8)}"
+    for upload in form.cleaned_data["files"]:
+        default_storage.save(f"{upload_dir}/{upload.name}", upload)
+    job = ImportJob.objects.create(
+        publication=form.cleaned_data["publication"],
+        date=form.cleaned_data["date"],
+        upload_dir=upload_dir,
+        created_by=request.user,
+        messages=[f"已上传 {len(form.cleaned_data['files'])} 个文件，等待导入。"],
+    )
+    run_import_job.enqueue(job.pk)
+    return job
+
+
+@can_edit
+def job(request, job_id):
+    return TemplateResponse(
+        request, "epaper/admin/job.html", {"job": get_object_or_404(ImportJob, pk=job_id)}
+    )
+
+
+@can_edit
+def job_status(request, job_id):
+    job = get_object_or_404(ImportJob, pk=job_id)
+    return JsonResponse(
+        {
+            "status": job.status,
+            "status_display": job.get_status_display(),
+            "progress": job.progress,
+            "pages_done": job.pages_done,
+            "pages_total": job.pages_total,
+            "messages": job.messages,
+            "finished": job.finished,
+            "issue_url": f"/admin/epaper/issue/{job.issue_id}/" if job.issue_id else "",
+        }
+    )
+
+
+@can_edit
+def issue(request, issue_id):
+    issue = get_object_or_404(Issue.objects.select_related("publication"), pk=issue_id)
+    if request.method == "POST":
+        publish = request.POST.get("action") == "publish"
+        Issue.objects.filter(pk=issue.pk).update(published=publish)
+        messages.success(request, "已发布本期数字报。" if publish else "已撤回本期数字报。")
+        return redirect("epaper_admin:issue", issue.pk)
+    pages = issue.pages.all()
+    return TemplateResponse(
+        request,
+        "epaper/admin/issue.html",
+        {
+            "issue": issue,
+            "pages": pages,
+            "unreviewed": [p for p in pages if p.needs_review and not p.reviewed],
+        },
+    )
+
+
+@can_edit
+def page_editor(request, page_id):
+    page = get_object_or_404(PrintPage.objects.select_related("issue__publication"), pk=page_id)
+    return TemplateResponse(
+        request,
+        "epaper/admin/page_editor.html",
+        {"page": page, "issue": page.issue, "editor_data": editor_data(page)},
+    )
+
+
+def editor_data(page: PrintPage) -> dict:
+    return {
+        "width": page.width_pt,
+        "height": page.height_pt,
+        "reviewed": page.reviewed,
+        "articles": [
+            {
+                "id": a.pk,
+                **{name: getattr(a, name) for name in TEXT_FIELDS},
+                "hotspots": a.hotspots,
+                "web": a.web_article.title if a.web_article_id else "",
+            }
+            for a in page.articles.select_related("web_article")
+        ],
+    }
+
+
+@can_edit
+@require_POST
+def page_save(request, page_id):
+    """Replace the page's articles with the posted list; changed ones get a revision."""
+    page = get_object_or_404(PrintPage, pk=page_id)
+    try:
+        payload = json.loads(request.body)
+        items = [clean_item(item, page) for item in payload["articles"]]
+    except (ValueError, KeyError, TypeError) as exc:
+        return HttpResponseBadRequest(f"数据格式错误：{exc}")
+    with transaction.atomic():
+        existing = {a.pk: a for a in page.articles.select_for_update()}
+        keep = set()
+        for order, item in enumerate(items):
+            article = existing.get(item.pop("id")) or PrintArticle(page=page)
+            changed = article.pk is None or article.order != order
+            for name, value in item.items():
+                if getattr(article, name) != value:
+                    setattr(article, name, value)
+                    changed = True
+            article.order = order
+            if changed:
+                article.save()
+                article.save_revision(user=request.user)
+            keep.add(article.pk)
+        page.articles.exclude(pk__in=keep).delete()
+        if "reviewed" in payload:
+            page.reviewed = bool(payload["reviewed"])
+            page.save(update_fields=["reviewed"])
+    return JsonResponse({"ok": True, **editor_data(page)})
+
+
+def clean_item(item: dict, page: PrintPage) -> dict:
+    """Validate one posted article: text lengths and polygons inside the page."""
+    out = {"id": int(item["id"]) if item.get("id") else None}
+    for name, limit in TEXT_FIELDS.items():
+        value = str(item.get(name, "")).strip()
+        if len(value) > limit:
+            raise ValueError(f"{name} too long")
+        out[name] = value
+    polygons = []
+    for polygon in item.get("hotspots", []):
+        points = [
+            [
+                round(min(max(float(x), 0), page.width_pt), 1),
+                round(min(max(float(y), 0), page.height_pt), 1),
+            ]
+            for x, y in polygon
+        ]
+        if len(points) < 3 or len(points) > 200:
+            raise ValueError("a hotspot needs 3 to 200 points")
+        polygons.append(points)
+    if len(polygons) > 50:
+        raise ValueError("too many hotspots")
+    out["hotspots"] = polygons
+    return out
+
+
+@can_edit
+@require_POST
+def page_review(request, page_id):
+    page = get_object_or_404(PrintPage, pk=page_id)
+    page.reviewed = request.POST.get("reviewed", "1") == "1"
+    page.save(update_fields=["reviewed"])
+    messages.success(
+        request, f"第{page.number}版已标记为{'已复核' if page.reviewed else '未复核'}。"
+    )
+    return redirect("epaper_admin:issue", page.issue_id)

@@ -1,0 +1,392 @@
+"""Import one day's print PDFs as an Issue: check, render, segment, link, then swap.
+
+The order is what makes a re-import safe:
+
+1. every file is checked before anything is written (``pdfcheck``), so a bad upload
+   changes nothing;
+2. every page is rendered and segmented and its files are written under a *new* folder of
+   the storage (``epaper/<pub>/<date>/<token>/``): readers still see the old issue;
+3. the old Issue is deleted and the new rows are created in one transaction;
+4. the old issue's files are deleted only after that transaction commits. If anything fails
+   before the commit, the new files are deleted and the old issue stays as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import io
+import json
+import os
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Max
+from PIL import Image
+
+from . import conf, linking
+from .models import Issue, PrintArticle, PrintImage, PrintPage, Publication
+from .pdfcheck import PdfImportError, check_folder, check_pdf, parse_page_filename
+from .render import crop_image, render_page
+from .segment import PageLayout, segment_page
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class SourcePage:
+    """One page to import: which PDF file, which page of it, and its 版次/版名."""
+
+    number: str
+    name: str
+    path: str
+    index: int = 0
+    whole_file: bool = True  # the file is this page alone (no need to split it out)
+
+
+@dataclass
+class PreparedPage:
+    """A page rendered, segmented and written to storage, not yet in the database."""
+
+    source: SourcePage
+    layout: PageLayout
+    files: dict[str, str]  # role → storage name
+    sizes: dict[str, int]
+    width_pt: float
+    height_pt: float
+    article_images: list[list[tuple[str, str, list[float]]]] = field(default_factory=list)
+
+
+@dataclass
+class ImportResult:
+    issue: Issue
+    pages: int
+    articles: int
+    review_pages: list[str]
+    linked: int
+    replaced: bool
+
+
+# --- 1. sources -------------------------------------------------------------------------
+
+
+def collect_sources(path: str | os.PathLike, manifest: str | None = None) -> list[SourcePage]:
+    """The pages under ``path`` (a folder of page PDFs or one multi-page PDF), all checked.
+
+    Raises PdfImportError naming the file for anything that cannot be imported.
+    """
+    path = os.fspath(path)
+    if not os.path.exists(path):
+        raise PdfImportError(os.path.basename(path) or path, "文件不存在", "no such file")
+    if os.path.isdir(path):
+        return _folder_sources(path, manifest or _find_manifest(path))
+    return _file_sources(path, manifest or _find_manifest(os.path.dirname(path) or "."))
+
+
+def _find_manifest(directory: str) -> str | None:
+    for name in ("manifest.json", "manifest.csv"):
+        candidate = os.path.join(directory, name)
+        if os.path.isfile(candidate):
+            return candidate
+    return None
+
+
+def _folder_sources(directory: str, manifest: str | None) -> list[SourcePage]:
+    files = check_folder(directory)
+    if not files:
+        raise PdfImportError(
+            os.path.basename(directory.rstrip("/")), "文件夹中没有 PDF 文件", "no PDF files"
+        )
+    names = dict(read_manifest(manifest)) if manifest else {}
+    sources = []
+    for number, name, file_path in files:
+        info = check_pdf(file_path)
+        if info.page_count != 1:
+            raise PdfImportError(
+                os.path.basename(file_path),
+                f"按版上传时每个文件应只有一版，此文件有 {info.page_count} 页",
+                f"one page per file expected, found {info.page_count}",
+            )
+        sources.append(SourcePage(number, names.get(number) or name, file_path))
+    return sources
+
+
+def _file_sources(file_path: str, manifest: str | None) -> list[SourcePage]:
+    info = check_pdf(file_path)
+    entries = read_manifest(manifest) if manifest else []
+    if info.page_count == 1 and not entries:
+        try:
+            number, name = parse_page_filename(file_path)
+            return [SourcePage(number, name, file_path)]
+        except PdfImportError:
+            pass
+    if entries and len(entries) != info.page_count:
+        raise PdfImportError(
+            os.path.basename(manifest),
+            f"清单列出 {len(entries)} 版，而 PDF 有 {info.page_count} 页",
+            f"manifest lists {len(entries)} pages, the PDF has {info.page_count}",
+        )
+    entries = entries or [(f"{i + 1:02d}", "") for i in range(info.page_count)]
+    numbers = [number for number, _ in entries]
+    if len(set(numbers)) != len(numbers):
+        raise PdfImportError(os.path.basename(manifest), "清单中版次重复", "duplicate page number")
+    return [
+        SourcePage(number, name, file_path, index=i, whole_file=info.page_count == 1)
+        for i, (number, name) in enumerate(entries)
+    ]
+
+
+def read_manifest(manifest: str) -> list[tuple[str, str]]:
+    """(版次, 版名) pairs, in page order, from ``manifest.json`` or ``manifest.csv``.
+
+    JSON: ``{"pages": [{"number": "A01", "name": "要闻"}, …]}`` (what pdfgen writes) or a
+    plain ``{"A01": "要闻", …}``; CSV: rows of ``版次,版名`` (a header row is skipped).
+    """
+    filename = os.path.basename(manifest)
+    try:
+        with open(manifest, encoding="utf-8-sig") as fh:
+            text = fh.read()
+        if manifest.lower().endswith(".csv"):
+            rows = [row for row in csv.reader(io.StringIO(text)) if row and row[0].strip()]
+            pairs = [(row[0], row[1] if len(row) > 1 else "") for row in rows]
+            pairs = [p for p in pairs if p[0].strip() not in ("版次", "number")]
+        else:
+            data = json.loads(text)
+            if isinstance(data, dict) and "pages" in data:
+                pairs = [(str(p["number"]), str(p.get("name", ""))) for p in data["pages"]]
+            elif isinstance(data, dict):
+                pairs = [(str(k), str(v)) for k, v in data.items()]
+            else:
+                raise ValueError("unexpected JSON shape")
+        return [(_normalise_number(number, filename), name.strip()) for number, name in pairs]
+    except PdfImportError:
+        raise
+    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+        raise PdfImportError(
+            filename, "清单文件无法读取或格式错误", f"bad manifest: {exc}"
+        ) from exc
+
+
+def _normalise_number(number: str, filename: str) -> str:
+    try:
+        parsed, _ = parse_page_filename(f"{number.strip()}.pdf")
+    except PdfImportError as exc:
+        raise PdfImportError(
+            filename, f"清单中的版次“{number}”无法识别", "bad page number"
+        ) from exc
+    return parsed
+
+
+# --- 2. render and segment into new files ------------------------------------------------
+
+
+def prepare_page(source: SourcePage, folder: str, written: list[str]) -> PreparedPage:
+    """Render, segment and store one page under ``folder``; every stored name goes to
+    ``written`` at once so a failure later can remove it."""
+    doc = pdfium.PdfDocument(source.path)
+    try:
+        rendered = render_page(doc, source.index)
+        layout = segment_page(doc, source.index)
+        pdf_bytes = _page_pdf(doc, source)
+    finally:
+        doc.close()
+    stem = f"{folder}/{source.number}"
+
+    def store(suffix: str, data: bytes) -> str:
+        name = default_storage.save(f"{stem}{suffix}", ContentFile(data))
+        written.append(name)
+        return name
+
+    files = {
+        "pdf": store(".pdf", pdf_bytes),
+        "large": store(f".{rendered.large.extension}", rendered.large.data),
+        "screen": store(f".{rendered.screen.extension}", rendered.screen.data),
+        "thumb": store(f"-thumb.{rendered.thumb.extension}", rendered.thumb.data),
+    }
+    prepared = PreparedPage(
+        source=source,
+        layout=layout,
+        files=files,
+        sizes={
+            "screen_width": rendered.screen.width,
+            "screen_height": rendered.screen.height,
+            "large_width": rendered.large.width,
+        },
+        width_pt=rendered.width_pt,
+        height_pt=rendered.height_pt,
+    )
+    prepared.article_images = _cut_images(rendered.large.data, prepared, store)
+    return prepared
+
+
+def _page_pdf(doc: pdfium.PdfDocument, source: SourcePage) -> bytes:
+    if source.whole_file:
+        with open(source.path, "rb") as fh:
+            return fh.read()
+    single = pdfium.PdfDocument.new()
+    try:
+        single.import_pages(doc, [source.index])
+        buffer = io.BytesIO()
+        single.save(buffer)
+        return buffer.getvalue()
+    finally:
+        single.close()
+
+
+def _cut_images(large_jpeg: bytes, prepared: PreparedPage, store) -> list:
+    """Each article's photos cut from the zoom image (no second rasterisation)."""
+    if not any(article.images for article in prepared.layout.articles):
+        return [[] for _ in prepared.layout.articles]
+    page_image = Image.open(io.BytesIO(large_jpeg))
+    page_size = (prepared.width_pt, prepared.height_pt)
+    out = []
+    for article in prepared.layout.articles:
+        images = []
+        for k, region in enumerate(article.images):
+            x0, y0, x1, y1 = region.bbox
+            if x1 - x0 < 4 or y1 - y0 < 4:
+                continue
+            cut = crop_image(page_image, page_size, region.bbox)
+            name = store(f"-{article.order + 1}-{k + 1}.{cut.extension}", cut.data)
+            images.append((name, region.caption, _rounded(region.bbox)))
+        out.append(images)
+    return out
+
+
+def _rounded(values):
+    if isinstance(values, (list, tuple)):
+        return [_rounded(v) for v in values]
+    return round(float(values), 1)
+
+
+# --- 3. swap in one transaction ----------------------------------------------------------
+
+
+def import_issue(
+    path: str | os.PathLike,
+    publication: Publication,
+    date: dt.date,
+    *,
+    manifest: str | None = None,
+    publish: bool | None = None,
+    number: int | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Import ``path`` as ``publication``'s issue of ``date``, replacing an existing one.
+
+    ``publish=None`` keeps the published state of the issue being replaced (a new issue
+    starts unpublished). ``progress(done, total, 版次)`` is called after each page.
+    """
+    sources = collect_sources(path, manifest)
+    folder = f"{conf.media_prefix()}/{publication.slug}/{date.isoformat()}/{secrets.token_hex(4)}"
+    written: list[str] = []
+    try:
+        prepared = []
+        for i, source in enumerate(sources):
+            prepared.append(prepare_page(source, folder, written))
+            if progress:
+                progress(i + 1, len(sources), source.number)
+        links = linking.link_prepared(prepared, date)
+        return _swap(publication, date, prepared, links, publish, number)
+    except BaseException:
+        delete_files(written)
+        raise
+
+
+def _swap(publication, date, prepared, links, publish, number) -> ImportResult:
+    with transaction.atomic():
+        old = Issue.objects.select_for_update().filter(publication=publication, date=date).first()
+        old_files = issue_files(old) if old else []
+        if number is None:
+            number = old.number if old else _next_number(publication)
+        if publish is None:
+            publish = old.published if old else False
+        if old:
+            old.delete()
+        issue = Issue.objects.create(
+            publication=publication, date=date, number=number, published=publish
+        )
+        counts = [create_page(issue, i, page, links) for i, page in enumerate(prepared)]
+        transaction.on_commit(lambda: delete_files(old_files))
+    return ImportResult(
+        issue=issue,
+        pages=len(prepared),
+        articles=sum(n for n, _ in counts),
+        review_pages=[p.source.number for p in prepared if p.layout.needs_review],
+        linked=sum(n for _, n in counts),
+        replaced=old is not None,
+    )
+
+
+def _next_number(publication: Publication) -> int:
+    latest = Issue.objects.filter(publication=publication).aggregate(n=Max("number"))["n"]
+    return (latest or 0) + 1
+
+
+def create_page(issue: Issue, index: int, prepared: PreparedPage, links: dict) -> tuple[int, int]:
+    """The rows of one prepared page; returns (articles, linked articles)."""
+    layout = prepared.layout
+    page = PrintPage.objects.create(
+        issue=issue,
+        number=prepared.source.number,
+        name=prepared.source.name,
+        sort_order=index,
+        pdf=prepared.files["pdf"],
+        image_large=prepared.files["large"],
+        image_screen=prepared.files["screen"],
+        thumbnail=prepared.files["thumb"],
+        width_pt=round(prepared.width_pt, 2),
+        height_pt=round(prepared.height_pt, 2),
+        has_text_layer=layout.has_text_layer,
+        needs_review=layout.needs_review,
+        review_reasons=list(layout.review_reasons),
+        **prepared.sizes,
+    )
+    linked = 0
+    for position, found in enumerate(layout.articles):
+        web_id, score = links.get((prepared.source.number, position), (None, None))
+        linked += web_id is not None
+        article = PrintArticle.objects.create(
+            page=page,
+            order=position,
+            kicker=found.kicker,
+            title=found.title,
+            subtitle=found.subtitle,
+            byline=found.byline,
+            body="\n".join(found.paragraphs),
+            hotspots=_rounded(found.polygons or [_rect(found.bbox)]),
+            continuations=[{"direction": c.direction, "page": c.page} for c in found.continuations],
+            boxed=found.boxed,
+            confidence=found.confidence,
+            web_article_id=web_id,
+            link_score=score,
+        )
+        PrintImage.objects.bulk_create(
+            PrintImage(article=article, image=name, caption=caption, bbox=bbox, order=k)
+            for k, (name, caption, bbox) in enumerate(prepared.article_images[position])
+        )
+    return len(layout.articles), linked
+
+
+def _rect(bbox):
+    x0, y0, x1, y1 = bbox
+    return [[x0, y0], [x1, y0], [x1, y1], [x0, y1]]
+
+
+def issue_files(issue: Issue) -> list[str]:
+    names = []
+    for page in issue.pages.prefetch_related("articles__images"):
+        names += page.file_names()
+    return names
+
+
+def delete_files(names: list[str]) -> None:
+    for name in names:
+        with contextlib.suppress(OSError):
+            default_storage.delete(name)

@@ -1,0 +1,261 @@
+"""数字报 data: papers, issues, printed pages and the stories found on them.
+
+Publication (报纸) → Issue (期) → PrintPage (版面) → PrintArticle (版面稿件) → PrintImage.
+Everything below an Issue is written by ``importer.py`` in one transaction and replaced as a
+whole when the date is imported again; editors then correct hotspots and fields in the admin,
+and every correction of a PrintArticle is a Wagtail revision (RevisionMixin).
+
+Hotspots are polygons in PDF points (top-left origin, y down), kept as JSON on the article:
+the reader draws them straight into an SVG whose viewBox is the page size, and a revision
+then captures hotspots and text together.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.urls import reverse
+from wagtail.models import RevisionMixin
+
+PAGE_NUMBER_RE = re.compile(r"^[A-Z]{0,2}\d{1,3}$")
+
+
+class Publication(models.Model):
+    """报纸: one printed paper of the group (a group may publish a daily and an evening paper)."""
+
+    slug = models.SlugField("标识", max_length=40, unique=True, help_text="用于网址，如 shili")
+    name = models.CharField("报名", max_length=60)
+    sort_order = models.PositiveIntegerField("排序", default=0)
+
+    class Meta:
+        verbose_name = "报纸"
+        verbose_name_plural = "报纸"
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class IssueQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class Issue(models.Model):
+    """期: one day's paper. ``number`` is the running 期号 printed in the masthead."""
+
+    publication = models.ForeignKey(
+        Publication, verbose_name="报纸", on_delete=models.CASCADE, related_name="issues"
+    )
+    date = models.DateField("出版日期")
+    number = models.PositiveIntegerField("期号", default=1)
+    published = models.BooleanField("已发布", default=False)
+    created_at = models.DateTimeField("导入时间", auto_now_add=True)
+
+    objects = IssueQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "期次"
+        verbose_name_plural = "期次"
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(fields=["publication", "date"], name="epaper_issue_unique_day")
+        ]
+
+    def __str__(self):
+        return f"{self.publication.name} {self.date:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return reverse("epaper-issue", args=[self.publication.slug, self.date.isoformat()])
+
+    @property
+    def page_count(self) -> int:
+        return self.pages.count()
+
+
+class PrintPage(models.Model):
+    """版面: one printed page with its source PDF and its rendered images.
+
+    ``number`` is the 版次 (A01, 01), ``name`` the 版名 (要闻). Images: ``image_large`` (~1800 px
+    JPEG, zoom), ``image_screen`` (~1000 px WebP, default view), ``thumbnail`` (~200 px WebP).
+    """
+
+    issue = models.ForeignKey(
+        Issue, verbose_name="期次", on_delete=models.CASCADE, related_name="pages"
+    )
+    number = models.CharField("版次", max_length=8)
+    name = models.CharField("版名", max_length=40, blank=True)
+    sort_order = models.PositiveIntegerField("顺序", default=0)
+    pdf = models.FileField("版面PDF", max_length=300)
+    image_large = models.FileField("大图", max_length=300)
+    image_screen = models.FileField("版面图", max_length=300)
+    thumbnail = models.FileField("缩略图", max_length=300)
+    screen_width = models.PositiveIntegerField(default=0)
+    screen_height = models.PositiveIntegerField(default=0)
+    large_width = models.PositiveIntegerField(default=0)
+    width_pt = models.FloatField("宽（点）", default=0)
+    height_pt = models.FloatField("高（点）", default=0)
+    has_text_layer = models.BooleanField("有文字层", default=True)
+    needs_review = models.BooleanField("需人工复核", default=False)
+    review_reasons = models.JSONField("复核原因", default=list, blank=True)
+    reviewed = models.BooleanField("已复核", default=False)
+
+    class Meta:
+        verbose_name = "版面"
+        verbose_name_plural = "版面"
+        ordering = ["issue", "sort_order"]
+        constraints = [
+            models.UniqueConstraint(fields=["issue", "number"], name="epaper_page_unique_number")
+        ]
+
+    def __str__(self):
+        return f"第{self.number}版 {self.name}".strip()
+
+    def get_absolute_url(self):
+        issue = self.issue
+        return reverse(
+            "epaper-page", args=[issue.publication.slug, issue.date.isoformat(), self.number]
+        )
+
+    def file_names(self) -> list[str]:
+        names = [self.pdf.name, self.image_large.name, self.image_screen.name, self.thumbnail.name]
+        for article in self.articles.all():
+            names += [image.image.name for image in article.images.all()]
+        return [name for name in names if name]
+
+
+class PrintArticle(RevisionMixin, models.Model):
+    """版面稿件: one story as printed on a page, with its hotspots (热区).
+
+    ``hotspots`` is a list of polygons, each a list of ``[x, y]`` points in PDF points;
+    ``continuations`` a list of ``{"direction": "to"|"from", "page": "A03"}`` (下转/上接).
+    ``web_article`` is the matching 网络版 story, found by ``linking.py`` or set by an editor.
+    """
+
+    page = models.ForeignKey(
+        PrintPage, verbose_name="版面", on_delete=models.CASCADE, related_name="articles"
+    )
+    order = models.PositiveIntegerField("版内顺序", default=0)
+    kicker = models.CharField("引题", max_length=300, blank=True)
+    title = models.CharField("标题", max_length=300, blank=True)
+    subtitle = models.CharField("副题", max_length=300, blank=True)
+    byline = models.CharField("作者", max_length=300, blank=True)
+    body = models.TextField("正文", blank=True, help_text="每段一行。")
+    hotspots = models.JSONField("热区", default=list, blank=True)
+    continuations = models.JSONField("转版", default=list, blank=True)
+    boxed = models.BooleanField("加框", default=False)
+    confidence = models.FloatField("识别置信度", default=1.0)
+    web_article = models.ForeignKey(
+        "newsroom.Article",
+        verbose_name="网络版稿件",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="print_articles",
+    )
+    link_score = models.FloatField("匹配得分", null=True, blank=True)
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="print_article")
+
+    class Meta:
+        verbose_name = "版面稿件"
+        verbose_name_plural = "版面稿件"
+        ordering = ["page", "order"]
+
+    def __str__(self):
+        return self.title or f"第{self.order + 1}篇（无标题）"
+
+    def get_absolute_url(self):
+        page = self.page
+        issue = page.issue
+        return reverse(
+            "epaper-article",
+            args=[issue.publication.slug, issue.date.isoformat(), page.number, self.position],
+        )
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @property
+    def position(self) -> int:
+        """1-based number in URLs and in the reader's list."""
+        return self.order + 1
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in (line.strip() for line in self.body.splitlines()) if p]
+
+    @property
+    def label(self) -> str:
+        return self.title or f"第{self.position}篇"
+
+    def bbox(self) -> list[float]:
+        points = [pt for polygon in self.hotspots for pt in polygon]
+        if not points:
+            return [0, 0, 0, 0]
+        xs = [p[0] for p in points]
+        ys = [p[1] for p in points]
+        return [min(xs), min(ys), max(xs), max(ys)]
+
+
+class PrintImage(models.Model):
+    """图片: a photo cut from the page image for the article's text view."""
+
+    article = models.ForeignKey(
+        PrintArticle, verbose_name="稿件", on_delete=models.CASCADE, related_name="images"
+    )
+    image = models.FileField("图片", max_length=300)
+    caption = models.CharField("图片说明", max_length=500, blank=True)
+    bbox = models.JSONField("位置", default=list)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "版面图片"
+        verbose_name_plural = "版面图片"
+        ordering = ["article", "order"]
+
+    def __str__(self):
+        return self.caption or self.image.name
+
+
+class ImportJob(models.Model):
+    """导入任务: an upload from the admin, imported by a background task; the page polls it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "排队中"
+        RUNNING = "running", "导入中"
+        DONE = "done", "已完成"
+        FAILED = "failed", "失败"
+
+    publication = models.ForeignKey(Publication, verbose_name="报纸", on_delete=models.CASCADE)
+    date = models.DateField("出版日期")
+    upload_dir = models.CharField("上传目录", max_length=300)
+    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.PENDING)
+    progress = models.PositiveIntegerField("进度", default=0)  # 0–100
+    pages_total = models.PositiveIntegerField(default=0)
+    pages_done = models.PositiveIntegerField(default=0)
+    messages = models.JSONField("消息", default=list, blank=True)
+    issue = models.ForeignKey(
+        Issue, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "导入任务"
+        verbose_name_plural = "导入任务"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.publication} {self.date:%Y-%m-%d} {self.get_status_display()}"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

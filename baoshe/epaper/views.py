@@ -1,0 +1,236 @@
+"""数字报 reader: the latest issue, an issue's pages, one page with its hotspots, one story.
+
+Every URL part is validated here and anything unknown, malformed or out of range raises
+Http404 (the site's styled 404). Readers see published issues only; staff also see
+unpublished ones, so the admin can preview an import before publishing it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+
+from .models import Issue, PrintArticle, PrintPage, Publication
+
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+NUMBER_RE = re.compile(r"^[A-Za-z]{0,2}\d{1,3}$")
+POSITION_RE = re.compile(r"^\d{1,4}$")
+MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
+WEEKDAYS = "一二三四五六日"
+
+
+def visible_issues(request):
+    issues = Issue.objects.select_related("publication")
+    if request.user.is_authenticated and request.user.is_staff:
+        return issues
+    return issues.published()
+
+
+def index(request):
+    """The latest published issue of any paper, on its first page; or 暂无数字报."""
+    issue = (
+        Issue.objects.published()
+        .select_related("publication")
+        .order_by("-date", "publication__sort_order", "publication_id")
+        .first()
+    )
+    return _first_page_or_empty(request, issue)
+
+
+def publication_latest(request, pub):
+    publication = get_object_or_404(Publication, slug=pub)
+    issue = publication.issues.published().select_related("publication").first()
+    return _first_page_or_empty(request, issue, publication)
+
+
+def issue_view(request, pub, day):
+    issue = _get_issue(request, pub, day)
+    return _first_page_or_empty(request, issue)
+
+
+def page_view(request, pub, day, number):
+    issue = _get_issue(request, pub, day)
+    page = _get_page(issue, number)
+    return render_page(request, issue, page)
+
+
+def article_view(request, pub, day, number, n):
+    issue = _get_issue(request, pub, day)
+    page = _get_page(issue, number)
+    if not POSITION_RE.match(n) or int(n) < 1:
+        raise Http404("没有这篇稿件")
+    articles = list(page.articles.select_related("web_article__column").prefetch_related("images"))
+    if int(n) > len(articles):
+        raise Http404("没有这篇稿件")
+    article = articles[int(n) - 1]
+    index = int(n) - 1
+    context = {
+        "publication": issue.publication,
+        "issue": issue,
+        "print_page": page,
+        "article": article,
+        "hotspot_points": polygon_points(article.hotspots),
+        "prev_article": articles[index - 1] if index > 0 else None,
+        "next_article": articles[index + 1] if index + 1 < len(articles) else None,
+        "continuations": continuation_links(issue, page, article),
+        "web_article": article.web_article if article.web_article_id else None,
+    }
+    if context["web_article"] is not None and not context["web_article"].live:
+        context["web_article"] = None
+    return TemplateResponse(request, "epaper/article.html", context)
+
+
+# --- lookups ------------------------------------------------------------------------------
+
+
+def parse_day(day: str) -> dt.date:
+    if not DATE_RE.match(day):
+        raise Http404("日期格式错误")
+    try:
+        return dt.date.fromisoformat(day)
+    except ValueError as exc:
+        raise Http404("日期不存在") from exc
+
+
+def _get_issue(request, pub: str, day: str) -> Issue:
+    date = parse_day(day)
+    issue = visible_issues(request).filter(publication__slug=pub, date=date).first()
+    if issue is None:
+        raise Http404("没有这一期数字报")
+    return issue
+
+
+def _get_page(issue: Issue, number: str) -> PrintPage:
+    if not NUMBER_RE.match(number):
+        raise Http404("版次格式错误")
+    page = issue.pages.filter(number=number.upper()).first()
+    if page is None:
+        raise Http404("没有这一版")
+    page.issue = issue
+    return page
+
+
+def _first_page_or_empty(request, issue, publication=None):
+    page = issue.pages.first() if issue else None
+    if page is None:
+        context = {"publication": publication or (issue.publication if issue else None)}
+        return TemplateResponse(request, "epaper/empty.html", context)
+    page.issue = issue
+    return render_page(request, issue, page)
+
+
+# --- the page view --------------------------------------------------------------------------
+
+
+def render_page(request, issue: Issue, page: PrintPage):
+    pages = list(issue.pages.all())
+    position = next(i for i, p in enumerate(pages) if p.pk == page.pk)
+    articles = list(page.articles.all())
+    for article in articles:
+        article.points = polygon_points(article.hotspots)
+    siblings = visible_issues(request).filter(publication=issue.publication)
+    context = {
+        "publication": issue.publication,
+        "issue": issue,
+        "print_page": page,
+        "pages": pages,
+        "articles": articles,
+        "prev_page": pages[position - 1] if position > 0 else None,
+        "next_page": pages[position + 1] if position + 1 < len(pages) else None,
+        "prev_issue": siblings.filter(date__lt=issue.date).order_by("-date").first(),
+        "next_issue": siblings.filter(date__gt=issue.date).order_by("date").first(),
+        "calendar": month_calendar(request, issue, request.GET.get("month")),
+        "weekday": WEEKDAYS[issue.date.weekday()],
+    }
+    return TemplateResponse(request, "epaper/page.html", context)
+
+
+def polygon_points(hotspots) -> list[str]:
+    """SVG ``points`` attributes for a list of polygons in PDF points."""
+    out = []
+    for polygon in hotspots or []:
+        try:
+            out.append(" ".join(f"{float(x):g},{float(y):g}" for x, y in polygon))
+        except (TypeError, ValueError):
+            continue
+    return out
+
+
+def parse_month(value: str | None, fallback: dt.date) -> dt.date:
+    """``?month=YYYY-MM`` as the first of that month; anything else falls back."""
+    match = MONTH_RE.match(value or "")
+    if match:
+        year, month = int(match.group(1)), int(match.group(2))
+        if 1900 <= year <= 2999 and 1 <= month <= 12:
+            return dt.date(year, month, 1)
+    return fallback.replace(day=1)
+
+
+def month_calendar(request, issue: Issue, month_param: str | None) -> dict:
+    """往期回顾: a Monday-first month grid; days with an issue link to it."""
+    month = parse_month(month_param, issue.date)
+    dates = set(
+        visible_issues(request)
+        .filter(publication=issue.publication, date__year=month.year, date__month=month.month)
+        .values_list("date", flat=True)
+    )
+    slug = issue.publication.slug
+    weeks = [
+        [
+            {
+                "day": d.day if d.month == month.month else "",
+                "url": f"/epaper/{slug}/{d.isoformat()}/" if d in dates else "",
+                "current": d == issue.date,
+            }
+            for d in week
+        ]
+        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
+    ]
+    prev_month = (month - dt.timedelta(days=1)).replace(day=1)
+    next_month = (month + dt.timedelta(days=32)).replace(day=1)
+    return {
+        "month": month,
+        "weeks": weeks,
+        "weekdays": WEEKDAYS,
+        "prev": f"{prev_month:%Y-%m}" if prev_month.year >= 1900 else "",
+        "next": f"{next_month:%Y-%m}" if next_month.year <= 2999 else "",
+    }
+
+
+def continuation_links(issue: Issue, page: PrintPage, article: PrintArticle) -> list[dict]:
+    """下转/上接 as links: to the story on the other page that points back here, if found."""
+    wanted = [c for c in article.continuations if isinstance(c, dict) and c.get("page")]
+    if not wanted:
+        return []
+    others = PrintArticle.objects.filter(
+        page__issue=issue, page__number__in=[c["page"] for c in wanted]
+    ).select_related("page")
+    out = []
+    for c in wanted:
+        back = "from" if c.get("direction") == "to" else "to"
+        target = next(
+            (
+                o
+                for o in others
+                if o.page.number == c["page"]
+                and any(
+                    oc.get("direction") == back and oc.get("page") == page.number
+                    for oc in o.continuations
+                    if isinstance(oc, dict)
+                )
+            ),
+            None,
+        )
+        if target is not None:
+            target.page.issue = issue
+            url = target.get_absolute_url()
+        else:
+            url = f"/epaper/{issue.publication.slug}/{issue.date.isoformat()}/{c['page']}/"
+        label = f"下转第{c['page']}版" if c.get("direction") == "to" else f"上接第{c['page']}版"
+        out.append({"label": label, "url": url})
+    return out

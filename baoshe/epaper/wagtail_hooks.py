@@ -1,0 +1,58 @@
+"""The 数字报 menu of the Wagtail admin: issues and imports, and the papers (报纸)."""
+
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from . import admin_views
+from .models import Publication
+
+admin_urlpatterns = [
+    path("", admin_views.index, name="index"),
+    path("job/<int:job_id>/", admin_views.job, name="job"),
+    path("job/<int:job_id>/status/", admin_views.job_status, name="job_status"),
+    path("issue/<int:issue_id>/", admin_views.issue, name="issue"),
+    path("page/<int:page_id>/", admin_views.page_editor, name="page"),
+    path("page/<int:page_id>/save/", admin_views.page_save, name="page_save"),
+    path("page/<int:page_id>/review/", admin_views.page_review, name="page_review"),
+]
+
+
+class PublicationViewSet(ModelViewSet):
+    model = Publication
+    form_fields = ["name", "slug", "sort_order"]
+    list_display = ["name", "slug", "sort_order"]
+    icon = "doc-full"
+    add_to_admin_menu = False
+    menu_label = "报纸"
+    name = "epaper_publications"
+
+
+publication_viewset = PublicationViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_publication_viewset():
+    return publication_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("epaper/", include((admin_urlpatterns, "epaper_admin"), namespace="epaper_admin"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_menu():
+    submenu = Menu(
+        items=[
+            MenuItem("期次与导入", reverse("epaper_admin:index"), icon_name="doc-full", order=10),
+            MenuItem(
+                "报纸",
+                reverse(publication_viewset.get_url_name("index")),
+                icon_name="list-ul",
+                order=20,
+            ),
+        ]
+    )
+    return SubmenuMenuItem("数字报", submenu, icon_name="doc-full-inverse", order=260)
