@@ -12,7 +12,7 @@ import json
 import random
 from collections.abc import Iterator
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from .models import Article, ColumnPage
@@ -102,7 +102,23 @@ def generate(
             written += _flush(batch, progress)
     if batch:
         written += _flush(batch, progress)
+    refresh_statistics()
     return written
+
+
+def refresh_statistics() -> None:
+    """Bring the planner up to date after a bulk load, as autovacuum would some time later.
+
+    Straight after writing 300,000 rows PostgreSQL has no statistics and no visibility map,
+    so index-only scans visit the heap and column pages take 300-600 ms instead of 50 ms.
+    VACUUM cannot run inside a transaction (tests); ANALYZE alone still fixes the plans.
+    """
+    table = Article._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            cursor.execute(f"VACUUM (ANALYZE) {table}")
+        else:
+            cursor.execute(f"ANALYZE {table}")
 
 
 def _flush(batch: list[Article], progress) -> int:
