@@ -39,6 +39,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from baoshe.proofread.panels import ProofreadPanel
+
 from .blocks import ArticleBodyBlock
 from .forms import ArticleAdminForm
 
@@ -272,6 +274,7 @@ class Article(
             ObjectList(byline_panels, heading="署名与来源"),
             ObjectList(wire_panels, heading="通稿"),
             ObjectList([PublishingPanel()], heading="发布"),
+            ObjectList([ProofreadPanel()], heading="机审"),
         ]
     )
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 import argparse
 import bisect
 import json
+from collections.abc import Callable
 from datetime import date
 from typing import IO
 
 from .findings import Report, Severity
 from .inputs import ProofreadInputError, html_to_text, load_text, looks_like_html
 from .proofreader import ALL_PACKS, Proofreader, UnknownPackError
-from .wordlists import load_word_list_file
+from .wordlists import WordList, load_word_list_file
 
 EXIT_OK = 0
 EXIT_BLOCKING = 1
@@ -60,8 +61,20 @@ def build_parser(prog: str = "baoshe proofread") -> argparse.ArgumentParser:
     return p
 
 
-def run_cli(argv: list[str], stdin: IO, stdout: IO, stderr: IO) -> int:
-    """Run the CLI. ``stdin`` may be a text or binary stream; returns the exit code."""
+def run_cli(
+    argv: list[str],
+    stdin: IO,
+    stdout: IO,
+    stderr: IO,
+    *,
+    reader_factory: Callable[[list[str] | None, list[WordList]], Proofreader] | None = None,
+) -> int:
+    """Run the CLI. ``stdin`` may be a text or binary stream; returns the exit code.
+
+    ``reader_factory(packs, word_lists)`` builds the ``Proofreader`` (default: the engine's
+    defaults plus ``--wordlist`` files); the Django command passes one that adds the admin's
+    configuration. It may raise ``UnknownPackError``.
+    """
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -92,7 +105,7 @@ def run_cli(argv: list[str], stdin: IO, stdout: IO, stderr: IO) -> int:
             word_lists.append(wl)
         raw = _read_input(args.file, stdin)
         text = load_text(raw)
-        reader = Proofreader(packs, word_lists=word_lists)
+        reader = (reader_factory or _default_reader)(packs, word_lists)
         is_html = args.html or looks_like_html(text)
         if is_html:
             extracted = html_to_text(text)
@@ -115,6 +128,10 @@ def run_cli(argv: list[str], stdin: IO, stdout: IO, stderr: IO) -> int:
     else:
         stdout.write(format_report(report, shown_text, args.summary))
     return EXIT_BLOCKING if report.has_blocking else EXIT_OK
+
+
+def _default_reader(packs: list[str] | None, word_lists: list[WordList]) -> Proofreader:
+    return Proofreader(packs, word_lists=word_lists)
 
 
 def _read_input(name: str, stdin: IO) -> bytes:

@@ -1,63 +1,60 @@
-"""Aho-Corasick over a small alphabet, for very large term lists.
+"""Aho-Corasick over UTF-8 bytes, for very large term lists.
 
-pyahocorasick finds a node's child by scanning its children, so with 100,000 CJK terms the
-root has tens of thousands of children and matching crawls (measured: 0.3 MB/s). We therefore
-spell every character as four symbols from a 64-letter alphabet (24 bits cover all of
-Unicode): each trie node has at most 64 children, matching runs at tens of MB/s, and a
-match is kept only if it ends on a character boundary (keys are whole characters, so its
-start is then aligned too). Encoding the text is one ``str.translate`` call.
+pyahocorasick finds a node's child by scanning its children, so with 100,000 CJK terms keyed
+by whole characters the root has tens of thousands of children and matching crawls
+(measured: 0.3 MB/s). We therefore key the automaton by the terms' UTF-8 *bytes*, each byte
+stored as one latin-1 character (``s.encode("utf-8").decode("latin-1")``, two C-speed
+calls). A CJK character becomes a lead byte (E3–E9 for the common blocks) and two
+continuation bytes (80–BF), so a trie node has at most 64 children below the root and few at
+the root, and matching runs at tens of MB/s.
+
+UTF-8 also keeps matches aligned for free: a key starts with a lead byte and continuation
+bytes never start a character, so every match starts and ends on character boundaries. Byte
+offsets are turned back into character offsets by decoding the bytes between successive hits
+(hits come in increasing order, so this is linear in the text).
+
+Building is the expensive part of a 100,000-term list (one trie node per key byte). Keys are
+encoded in one call, added with ``map`` (no Python loop per key) and the automaton stores
+plain integers (indexes into a Python list) rather than a Python object per key.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import ahocorasick
 
-_ALPHABET = "".join(chr(0x30 + i) for i in range(64))
-_WIDTH = 4
-
-
-def _spell(cp: int) -> str:
-    a = _ALPHABET
-    return a[(cp >> 18) & 63] + a[(cp >> 12) & 63] + a[(cp >> 6) & 63] + a[cp & 63]
-
-
-class _Speller(dict):
-    """``str.translate`` table that spells any code point on first sight (``__missing__``)."""
-
-    def __missing__(self, cp: int) -> str:
-        spelled = _spell(cp)
-        self[cp] = spelled
-        return spelled
-
-
-_TABLE = _Speller()
+_SEP = "\x00"
 
 
 def encode(text: str) -> str:
-    return text.translate(_TABLE)
+    """``text`` as its UTF-8 bytes, one latin-1 character per byte (lone surrogates kept)."""
+    return text.encode("utf-8", "surrogatepass").decode("latin-1")
 
 
 class TermMatcher:
-    """Collects ``(key, value)`` pairs, then finds all occurrences of the keys in a text."""
+    """Finds all occurrences of the keys of a mapping (or ``(key, value)`` pairs) in a text.
 
-    def __init__(self, items: Iterable[tuple[str, Any]] = ()):
-        self._automaton = ahocorasick.Automaton()
-        items = [(k, v) for k, v in items if k]
-        # Encode all keys in one translate call (per-key calls dominate build time otherwise),
-        # then slice: every character is exactly _WIDTH symbols.
-        spelled = encode("".join(k for k, _ in items))
-        add = self._automaton.add_word
-        pos = 0
-        for key, value in items:
-            end = pos + _WIDTH * len(key)
-            add(spelled[pos:end], (len(key), value))
-            pos = end
-        self._size = len(items)
-        if self._size:
-            self._automaton.make_automaton()
+    Keys must not contain NUL (word lists reject control characters); empty keys are ignored.
+    """
+
+    def __init__(self, items: Mapping[str, Any] | Iterable[tuple[str, Any]] = ()):
+        mapping = items if isinstance(items, Mapping) else dict(items)
+        keys = [k for k in mapping if k] if "" in mapping else list(mapping)
+        self._values = [mapping[k] for k in keys] if "" in mapping else list(mapping.values())
+        self._lengths = list(map(len, keys))
+        self._size = len(keys)
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        if not self._size:
+            return
+        # One encode for all keys; NUL is one byte in UTF-8, so splitting on it is exact.
+        spelled = encode(_SEP.join(keys)).split(_SEP)
+        # ``map`` drained by a zero-length deque runs add_word from C, with no Python loop per
+        # key.
+        deque(map(self._automaton.add_word, spelled, range(self._size)), maxlen=0)
+        self._automaton.make_automaton()
 
     def __len__(self) -> int:
         return self._size
@@ -66,9 +63,16 @@ class TermMatcher:
         """``(start, end, value)`` in character offsets of ``text``, all overlapping hits."""
         if not self._size or not text:
             return
-        for end, (length, value) in self._automaton.iter(encode(text)):
+        data = text.encode("utf-8", "surrogatepass")
+        if len(data) == len(text):  # ASCII: byte offsets are character offsets
+            for end, index in self._automaton.iter(data.decode("latin-1")):
+                end += 1
+                yield end - self._lengths[index], end, self._values[index]
+            return
+        byte_pos = char_pos = 0
+        for end, index in self._automaton.iter(data.decode("latin-1")):
             end += 1
-            if end % _WIDTH:
-                continue
-            end //= _WIDTH
-            yield end - length, end, value
+            if end != byte_pos:
+                char_pos += len(data[byte_pos:end].decode("utf-8", "surrogatepass"))
+                byte_pos = end
+            yield char_pos - self._lengths[index], char_pos, self._values[index]

@@ -16,6 +16,7 @@ from datetime import date
 
 import ahocorasick
 
+from .bulk import gc_paused
 from .findings import Finding, Report
 from .inputs import ExtractedText, html_to_text
 from .packs import PACK_CLASSES, Document, Pack
@@ -80,7 +81,8 @@ class Proofreader:
             "names": lambda: NamesPack(names),
             "consistency": ConsistencyPack,
         }
-        self.packs: list[Pack] = [factories[p]() for p in self.pack_ids]
+        with gc_paused():  # large word lists: see bulk.py
+            self.packs: list[Pack] = [factories[p]() for p in self.pack_ids]
         allow = [t for t in allowlist if t]
         # Names on the list are, by definition, not typos.
         allow.extend(n.name for n in names)

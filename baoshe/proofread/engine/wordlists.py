@@ -21,7 +21,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
+from .bulk import gc_paused
 from .findings import Severity
 from .inputs import load_text
 from .normalize import normalize_terms
@@ -29,6 +31,8 @@ from .normalize import normalize_terms
 MAX_TERM_LENGTH = 64
 _WORD_CHAR_RE = re.compile(r"\w")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+#: Control characters that can survive ``splitlines`` (tab is the field separator).
+_CONTROL_IN_LINES_RE = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
 _SEVERITY_ALIASES = {
     "block": Severity.BLOCK,
     "阻断": Severity.BLOCK,
@@ -41,8 +45,13 @@ _SEVERITY_ALIASES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class WordListEntry:
+class WordListEntry(NamedTuple):
+    """One term of a list.
+
+    A ``NamedTuple`` rather than a frozen dataclass: it is just as immutable, and builds
+    about three times faster, which matters for 100,000-term lists.
+    """
+
     term: str
     category: str
     severity: Severity
@@ -102,63 +111,83 @@ def parse_word_list(
     default_severity: Severity | str = Severity.WARN,
 ) -> tuple[WordList, list[WordListIssue]]:
     """Parse the line format above. Returns the list and the rejected lines."""
+    with gc_paused():
+        return _parse_word_list(text, name, default_category, default_severity)
+
+
+def _parse_word_list(
+    text: str, name: str, default_category: str, default_severity: Severity | str
+) -> tuple[WordList, list[WordListIssue]]:
     default_sev = Severity.parse(default_severity)
     word_list = WordList(name)
     issues: list[WordListIssue] = []
+    text = text.removeprefix("\ufeff")
+    # Control characters are rare: one scan of the whole text decides whether terms need the
+    # per-line check (the hot loop below is what a 100,000-line import spends its time in).
+    check_controls = _CONTROL_IN_LINES_RE.search(text) is not None
+    aliases = _SEVERITY_ALIASES
     pending: list[tuple[int, str, str, str, Severity, str]] = []
-    for line_no, raw in enumerate(text.splitlines(), start=1):
-        line = raw.removeprefix("\ufeff") if line_no == 1 else raw
+    add_pending = pending.append
+    for line_no, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
+        if not stripped or stripped[0] == "#":
             continue
-        if stripped.startswith("!"):
+        if stripped[0] == "!":
             phrase = stripped[1:].strip()
             if not phrase or "\t" in phrase:
                 issues.append(WordListIssue(line_no, line, "例外短语为空或含有制表符"))
             else:
                 word_list.exceptions.append(phrase)
             continue
-        fields = [f.strip() for f in line.split("\t")]
-        if len(fields) > 4:
-            issues.append(WordListIssue(line_no, line, f"字段过多（{len(fields)} 个，最多 4 个）"))
-            continue
-        term = fields[0]
-        category = fields[1] if len(fields) > 1 and fields[1] else default_category
-        sev_text = fields[2] if len(fields) > 2 else ""
-        note = fields[3] if len(fields) > 3 else ""
+        fields = line.split("\t")
+        count = len(fields)
+        if count == 1:
+            term, category, severity, note = stripped, default_category, default_sev, ""
+        else:
+            if count > 4:
+                issues.append(WordListIssue(line_no, line, f"字段过多（{count} 个，最多 4 个）"))
+                continue
+            term = fields[0].strip()
+            category = fields[1].strip() or default_category
+            sev_text = fields[2].strip() if count > 2 else ""
+            note = fields[3].strip() if count > 3 else ""
+            if sev_text:
+                severity = aliases.get(sev_text) or aliases.get(sev_text.lower())
+                if severity is None:
+                    issues.append(
+                        WordListIssue(
+                            line_no, line, f"未知级别“{sev_text}”（应为 block、warn 或 info）"
+                        )
+                    )
+                    continue
+            else:
+                severity = default_sev
         if not term:
             issues.append(WordListIssue(line_no, line, "词条为空"))
             continue
         if len(term) > MAX_TERM_LENGTH:
             issues.append(WordListIssue(line_no, line, f"词条过长（超过 {MAX_TERM_LENGTH} 字）"))
             continue
-        if _CONTROL_RE.search(term):
+        if check_controls and _CONTROL_RE.search(term):
             issues.append(WordListIssue(line_no, line, "词条含有控制字符"))
             continue
-        if sev_text:
-            severity = _SEVERITY_ALIASES.get(sev_text.lower())
-            if severity is None:
-                issues.append(
-                    WordListIssue(
-                        line_no, line, f"未知级别“{sev_text}”（应为 block、warn 或 info）"
-                    )
-                )
-                continue
-        else:
-            severity = default_sev
-        pending.append((line_no, line, term, category, severity, note))
-    # Normalise all terms in one pass (a 100,000-line list loads in well under a second).
+        add_pending((line_no, line, term, category, severity, note))
+    # Normalise all terms in one pass.
     keys = normalize_terms([p[2] for p in pending])
     seen: set[str] = set()
+    add_seen = seen.add
+    entries = word_list.entries
+    add_entry = entries.append
     for (line_no, line, term, category, severity, note), key in zip(pending, keys, strict=True):
-        if not key or not _WORD_CHAR_RE.search(key):
+        # ``\w`` is "alphanumeric or underscore": test the first character before the regex.
+        if not key or not (key[0].isalnum() or _WORD_CHAR_RE.search(key)):
             issues.append(WordListIssue(line_no, line, "词条只含符号或空白，无法匹配"))
             continue
         if key in seen:
             issues.append(WordListIssue(line_no, line, "重复词条（已忽略）"))
             continue
-        seen.add(key)
-        word_list.entries.append(WordListEntry(term, category, severity, note, key))
+        add_seen(key)
+        add_entry(WordListEntry(term, category, severity, note, key))
     issues.sort(key=lambda i: i.line_no)
     return word_list, issues
 

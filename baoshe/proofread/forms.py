@@ -1,0 +1,150 @@
+"""Admin forms: the word-list editor and the word-list import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import forms
+from django.core.exceptions import ValidationError
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from .engine import ProofreadInputError, WordListIssue, load_text, parse_word_list
+from .models import SeverityChoice, WordList
+
+#: Rejected lines listed in a form error; the import page lists all of them.
+MAX_ISSUES_IN_ERROR = 20
+#: Upload size limit (a 100,000-term list is about 2 MB).
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+class WordListAdminForm(WagtailAdminModelForm):
+    """Editing terms by hand: a line the engine cannot use is an error naming the line, so
+    nothing typed into the box is silently ignored."""
+
+    def clean(self):
+        cleaned = super().clean()
+        terms = cleaned.get("terms") or ""
+        _, issues = parse_word_list(
+            terms,
+            default_category=cleaned.get("default_category") or "敏感词",
+            default_severity=cleaned.get("default_severity") or SeverityChoice.WARN,
+        )
+        if issues:
+            lines = [str(i) for i in issues[:MAX_ISSUES_IN_ERROR]]
+            if len(issues) > MAX_ISSUES_IN_ERROR:
+                lines.append(f"……另有 {len(issues) - MAX_ISSUES_IN_ERROR} 行有误")
+            self.add_error("terms", ValidationError(["以下行无法使用，请修改或删除：", *lines]))
+        return cleaned
+
+
+class WordListImportForm(forms.Form):
+    """Import terms from an uploaded file (UTF-8, GBK or UTF-16) or pasted text."""
+
+    MODE_APPEND = "append"
+    MODE_REPLACE = "replace"
+
+    word_list = forms.ModelChoiceField(
+        label="导入到已有词表",
+        queryset=WordList.objects.all(),
+        required=False,
+        empty_label="（新建词表）",
+    )
+    new_name = forms.CharField(label="新词表名称", max_length=60, required=False)
+    default_category = forms.CharField(label="默认类别", max_length=30, initial="敏感词")
+    default_severity = forms.ChoiceField(
+        label="默认级别", choices=SeverityChoice.choices, initial=SeverityChoice.WARN
+    )
+    mode = forms.ChoiceField(
+        label="导入方式",
+        choices=[(MODE_APPEND, "追加到词表"), (MODE_REPLACE, "替换词表全部词条")],
+        initial=MODE_APPEND,
+        widget=forms.RadioSelect,
+    )
+    upload = forms.FileField(
+        label="词表文件",
+        required=False,
+        help_text="纯文本，UTF-8 或 GBK 编码；每行：词[Tab]类别[Tab]级别[Tab]备注。",
+    )
+    pasted = forms.CharField(
+        label="或直接粘贴", required=False, widget=forms.Textarea(attrs={"rows": 8})
+    )
+
+    def clean_new_name(self):
+        name = self.cleaned_data["new_name"].strip()
+        if name and WordList.objects.filter(name=name).exists():
+            raise ValidationError("已有同名词表，请在上方选择它，或换一个名称。")
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("word_list") and not cleaned.get("new_name"):
+            self.add_error("new_name", "请选择已有词表，或填写新词表名称。")
+        upload = cleaned.get("upload")
+        pasted = cleaned.get("pasted") or ""
+        if upload and pasted.strip():
+            raise ValidationError("请上传文件或粘贴文本，二者选一。")
+        if upload:
+            if upload.size > MAX_UPLOAD_BYTES:
+                self.add_error("upload", "文件过大（上限 20 MB）。")
+                return cleaned
+            try:
+                cleaned["source"] = load_text(upload.read())
+            except ProofreadInputError as exc:
+                self.add_error("upload", str(exc))
+                return cleaned
+        elif pasted.strip():
+            cleaned["source"] = pasted
+        else:
+            raise ValidationError("请上传词表文件或粘贴词条。")
+        if not cleaned["source"].strip():
+            self.add_error("upload" if upload else "pasted", "内容为空。")
+        return cleaned
+
+    def save(self) -> ImportResult:
+        """Save the good lines to the word list; return them and the rejected lines."""
+        data = self.cleaned_data
+        parsed, issues = parse_word_list(
+            data["source"],
+            name=data["new_name"] or str(data["word_list"]),
+            default_category=data["default_category"],
+            default_severity=data["default_severity"],
+        )
+        word_list = data["word_list"]
+        if word_list is None:
+            word_list = WordList(
+                name=data["new_name"],
+                default_category=data["default_category"],
+                default_severity=data["default_severity"],
+            )
+        entries, exceptions = parsed.entries, parsed.exceptions
+        merged = 0
+        if word_list.pk and data["mode"] == self.MODE_APPEND and word_list.terms.strip():
+            existing, _ = word_list.parse()
+            known = {e.key for e in existing.entries}
+            entries = [e for e in parsed.entries if e.key not in known]
+            exceptions = [p for p in parsed.exceptions if p not in existing.exceptions]
+            merged = len(parsed.entries) - len(entries)
+            head = word_list.terms.rstrip("\n") + "\n"
+        else:
+            head = ""
+        # Imported lines are written with explicit category and severity, so they keep the
+        # meaning they had in the file whatever the list's own defaults are.
+        lines = [_entry_line(e) for e in entries] + [f"!{p}" for p in exceptions]
+        word_list.terms = head + "\n".join(lines)
+        word_list.save()
+        return ImportResult(word_list, len(entries), merged, issues)
+
+
+def _entry_line(entry) -> str:
+    fields = [entry.term, entry.category, entry.severity.value]
+    if entry.note:
+        fields.append(entry.note)
+    return "\t".join(fields)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    word_list: WordList
+    added: int
+    merged: int
+    issues: list[WordListIssue]
