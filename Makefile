@@ -29,10 +29,10 @@ demo: install  ## migrate and load the demo newspaper (idempotent)
 
 run: demo  ## install, migrate, load the demo paper, serve at http://127.0.0.1:$(PORT)
 	@echo "示例日报: http://127.0.0.1:$(PORT)/   后台: http://127.0.0.1:$(PORT)/admin/"
-	$(BIN)/gunicorn baoshe.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --access-logfile -
+	$(BAOSHE) serve
 
-serve: install  ## serve without reloading the demo
-	$(BIN)/gunicorn baoshe.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --access-logfile -
+serve: install  ## serve (site, task worker, publishing scheduler) without reloading the demo
+	$(BAOSHE) serve
 
 lint: install  ## ruff lint and format check
 	$(BIN)/ruff check .

@@ -29,6 +29,11 @@ def article_detail(request, column_path: str, pk: str):
         .first()
     )
     if article is None:
+        from baoshe.workflow.views import withdrawn_response
+
+        withdrawn = withdrawn_response(request, int(pk))  # 撤稿: 410 with a notice
+        if withdrawn is not None:
+            return withdrawn
         raise Http404("未找到该稿件")
     expected_path = article.column.url_path
     requested_path = site_root_path(request) + column_path
@@ -40,8 +45,3 @@ def article_detail(request, column_path: str, pk: str):
     return TemplateResponse(
         request, "newsroom/article_page.html", article_page_context(article, request)
     )
-
-
-def epaper_placeholder(request):
-    """数字报 entry point; the e-paper app takes this address over once it is installed."""
-    return TemplateResponse(request, "newsroom/epaper_placeholder.html", {})

@@ -1,5 +1,82 @@
-"""Demo data of this app, loaded by ``baoshe load-demo`` after the newsroom's demo."""
+"""Demo data of this app, loaded by ``baoshe load-demo`` after the newsroom's demo.
+
+One user per role, with random passwords kept in ``var/demo-logins.txt`` (like the admin's in
+``var/admin-login.txt``) and printed on every run, and the 三审三校 workflow in place.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from .roles import ADMIN, CHIEF, DIRECTOR, EDITOR, PROOFREADER, REPORTER, ensure_workflow
+
+#: (username, display name, role)
+DEMO_USERS = [
+    ("reporter", "王记者", REPORTER),
+    ("editor1", "李编辑", EDITOR),
+    ("director", "赵主任", DIRECTOR),
+    ("chief", "陈总编", CHIEF),
+    ("proofreader", "孙校对", PROOFREADER),
+    ("manager", "周管理员", ADMIN),
+]
+ROLE_STEP = {
+    REPORTER: "写稿、提交审核",
+    EDITOR: "一审",
+    DIRECTOR: "二审、机审放行",
+    CHIEF: "三审、签发",
+    PROOFREADER: "三校",
+    ADMIN: "管理",
+}
+
+
+def _read_logins(path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    logins = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if ":" in line:
+            name, password = line.split(":", 1)
+            logins[name.strip()] = password.strip()
+    return logins
+
+
+def ensure_users(data_dir=None) -> list[tuple[str, str, str, str]]:
+    """The demo role users; returns (username, display name, role, password or "")."""
+    data_dir = data_dir or settings.DATA_DIR
+    ensure_workflow()
+    groups = {g.name: g for g in Group.objects.all()}
+    User = get_user_model()
+    path = data_dir / "demo-logins.txt"
+    logins = _read_logins(path)
+    rows = []
+    changed = False
+    for username, display, role in DEMO_USERS:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            password = secrets.token_urlsafe(9)
+            user = User.objects.create_user(
+                username, f"{username}@example.com", password, first_name=display
+            )
+            logins[username] = password
+            changed = True
+        user.groups.add(groups[role])
+        rows.append((username, display, role, logins.get(username, "")))
+    if changed:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            "".join(f"{name}:{password}\n" for name, password in logins.items()), encoding="utf-8"
+        )
+        path.chmod(0o600)
+    return rows
 
 
 def load(stdout) -> None:
-    """Nothing yet: this app's demo data is added with its models."""
+    rows = ensure_users()
+    stdout.write("三审三校演示账号（密码保存在 var/demo-logins.txt）：")
+    for username, display, role, password in rows:
+        shown = password or "（密码已修改）"
+        stdout.write(
+            f"  {role:<10} {display:<5} 用户名 {username:<12} 密码 {shown}  [{ROLE_STEP[role]}]"
+        )

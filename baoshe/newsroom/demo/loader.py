@@ -40,9 +40,7 @@ class DemoLoader:
     @transaction.atomic
     def load(self) -> dict:
         home = ensure_home()
-        site = Site.objects.filter(root_page=home).first() or Site.objects.create(
-            hostname="localhost", root_page=home, is_default_site=True
-        )
+        site = Site.objects.get(root_page=home)
         self.configure_site(site)
         self.say("栏目 …")
         columns = self.load_columns(home)
@@ -222,16 +220,21 @@ class DemoLoader:
 
 
 def ensure_home() -> HomePage:
-    """The paper's home page, made if a database was emptied after migrating (the migration
-    makes it on a fresh install; ``flush`` and live-server tests remove it again)."""
+    """The paper's home page and the default site serving it.
+
+    The migration makes both on a fresh install; ``flush`` (and so every live-server test)
+    empties the tables again, and this puts them back.
+    """
     home = HomePage.objects.first()
-    if home is not None:
-        return home
-    locale = Locale.objects.first() or Locale.objects.create(language_code="zh-hans")
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root", locale=locale)
-    return root.add_child(instance=HomePage(title="示例日报", slug="home", locale=locale))
+    if home is None:
+        locale = Locale.objects.first() or Locale.objects.create(language_code="zh-hans")
+        if not Collection.objects.exists():
+            Collection.add_root(name="Root")
+        root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root", locale=locale)
+        home = root.add_child(instance=HomePage(title="示例日报", slug="home", locale=locale))
+    if not Site.objects.filter(root_page=home).exists():
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home
 
 
 def stream_body(items) -> list:

@@ -1,0 +1,55 @@
+"""``baoshe scheduler``: the clock of scheduled publishing, started by ``baoshe serve``.
+
+Every ``--interval`` seconds (30 by default) it enqueues ``run_due_task`` for the task worker,
+unless one is still queued or running. With ``--inline`` it runs ``run_due`` itself (no worker
+needed); ``--once`` does one round and exits, which is what a cron line would call.
+"""
+
+import signal
+import threading
+
+from django.core.management.base import BaseCommand
+
+from baoshe.workflow.scheduling import run_due
+from baoshe.workflow.tasks import prune_finished, run_due_pending, run_due_task
+
+
+class Command(BaseCommand):
+    help = "定时发布与到期下线的时钟：每 30 秒把到期工作交给任务队列（或 --inline 直接执行）。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--interval", type=float, default=30.0, help="seconds between rounds")
+        parser.add_argument("--inline", action="store_true", help="run due work here, no worker")
+        parser.add_argument("--once", action="store_true", help="one round, then exit")
+
+    def handle(self, *args, interval=30.0, inline=False, once=False, **options):
+        stop = threading.Event()
+
+        def shutdown(signum, frame):
+            stop.set()
+
+        if not once:
+            signal.signal(signal.SIGTERM, shutdown)
+            signal.signal(signal.SIGINT, shutdown)
+        mode = "直接执行" if inline else "交给任务队列"
+        self.stdout.write(f"定时发布调度已启动：每 {interval:g} 秒检查一次（{mode}）", ending="\n")
+        self.stdout.flush()
+        rounds = 0
+        while not stop.is_set():
+            try:
+                if inline:
+                    summary = run_due()
+                    if summary.published or summary.expired or summary.errors:
+                        self.stdout.write(str(summary))
+                elif not run_due_pending():
+                    run_due_task.enqueue()
+                rounds += 1
+                if rounds % 120 == 1:
+                    prune_finished()
+            except Exception as exc:  # keep ticking: a database hiccup must not stop publishing
+                self.stderr.write(f"调度出错：{exc}")
+            self.stdout.flush()
+            if once:
+                break
+            stop.wait(interval)
+        self.stdout.write("定时发布调度已停止")

@@ -1,0 +1,284 @@
+"""Admin views of 三审三校 (the 审核 page of an article and its POST actions) and the reader's
+410 page for a withdrawn article.
+
+Every POST checks the role itself: a user without it gets 403, never a silent no-op. Input
+mistakes (no reason, nothing chosen) come back as an error message on the 审核 page.
+"""
+
+import functools
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from wagtail.admin import messages
+from wagtail.models import TaskState, WorkflowState
+
+from baoshe.newsroom.models import Article
+
+from .models import (
+    Correction,
+    MachineReport,
+    MachineReviewTask,
+    ProofreadingRound,
+    Withdrawal,
+    user_in_roles,
+    withdrawn_article,
+)
+from .roles import OVERRIDE_ROLES, PROOFREADER
+
+EDIT_URL = "wagtailsnippets_newsroom_article:edit"
+HISTORY_URL = "wagtailsnippets_newsroom_article:history"
+REVISIONS_COMPARE_URL = "wagtailsnippets_newsroom_article:revisions_compare"
+
+
+def _article_for(request, pk):
+    user = request.user
+    if not (user.is_superuser or user.has_perm("newsroom.view_article")):
+        raise PermissionDenied
+    return get_object_or_404(Article.objects.select_related("column"), pk=pk)
+
+
+def refuse_with_403(view):
+    """A refusal is a 403 page that says why (Wagtail would redirect to the dashboard)."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied as exc:
+            message = str(exc) or "你没有执行这项操作的权限。"
+            return TemplateResponse(
+                request, "workflow/forbidden.html", {"message": message}, status=403
+            )
+
+    return wrapper
+
+
+def _error(request, exc):
+    text = "；".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+    messages.error(request, text)
+
+
+def review_url(article_pk):
+    return reverse("workflow:review", args=[article_pk])
+
+
+def compare_url(article_pk, old_revision_pk, new_revision_pk):
+    return reverse(
+        REVISIONS_COMPARE_URL,
+        args=[article_pk, old_revision_pk, new_revision_pk],
+    )
+
+
+@refuse_with_403
+def article_review(request, pk):
+    """审核: where a piece is in 三审三校, its 机审 report, 三校 rounds and 撤稿/更正."""
+    article = _article_for(request, pk)
+    user = request.user
+    latest = article.get_latest_revision_as_object()
+    workflow_state = article.current_workflow_state
+    task_state = article.current_workflow_task_state
+    report = (
+        MachineReport.objects.filter(
+            revision__object_id=str(article.pk),
+            revision__base_content_type=article.get_base_content_type(),
+        )
+        .select_related("task_state", "revision", "revision__user")
+        .prefetch_related("overrides", "overrides__user")
+        .order_by("-pk")
+        .first()
+    )
+    report_open = bool(
+        report
+        and task_state is not None
+        and report.task_state_id == task_state.pk
+        and task_state.status == TaskState.STATUS_IN_PROGRESS
+    )
+    last_state = (
+        workflow_state
+        or WorkflowState.objects.for_instance(article).order_by("-created_at").first()
+    )
+    steps = last_state.all_tasks_with_status() if last_state else []
+    rounds = list(
+        article.proofreading_rounds.select_related("proofreader", "revision", "previous_revision")
+    )
+    for round_ in rounds:
+        round_.compare_url = (
+            compare_url(article.pk, round_.previous_revision_id, round_.revision_id)
+            if round_.previous_revision_id and round_.previous_revision_id != round_.revision_id
+            else ""
+        )
+    requests = sorted(
+        [
+            *article.withdrawals.select_related("requested_by", "second_by", "approved_by"),
+            *article.corrections.select_related("requested_by", "second_by", "approved_by"),
+        ],
+        key=lambda r: r.requested_at,
+        reverse=True,
+    )
+    for item in requests:
+        item.can_review = item.is_pending and item.user_can_review(user)
+    context = {
+        "article": article,
+        "latest": latest,
+        "workflow_state": workflow_state,
+        "last_state": last_state,
+        "steps": steps,
+        "task_state": task_state,
+        "report": report,
+        "report_rows": report.rows() if report else [],
+        "report_open": report_open,
+        "can_override": report_open and user_in_roles(user, OVERRIDE_ROLES),
+        "can_recheck": report_open
+        and (user.is_superuser or user.has_perm("newsroom.change_article")),
+        "rounds": rounds,
+        "can_proofread": workflow_state is not None and user_in_roles(user, [PROOFREADER]),
+        "requests": requests,
+        "can_withdraw": article.live
+        and (user.is_superuser or user.has_perm("workflow.add_withdrawal")),
+        "can_correct": article.live
+        and (user.is_superuser or user.has_perm("workflow.add_correction")),
+        "edit_url": reverse(EDIT_URL, args=[article.pk]),
+        "history_url": reverse(HISTORY_URL, args=[article.pk]),
+        "next_round_label": ProofreadingRound(number=len(rounds) + 1).label,
+    }
+    return TemplateResponse(request, "workflow/review.html", context)
+
+
+@refuse_with_403
+@require_POST
+def override(request, report_id):
+    report = get_object_or_404(MachineReport.objects.select_related("task_state"), pk=report_id)
+    task_state = report.task_state.specific
+    task = task_state.task.specific
+    article_pk = int(report.revision.object_id)
+    if not isinstance(task, MachineReviewTask) or not task.user_can_override(request.user):
+        raise PermissionDenied("只有二审、三审人员可以放行机审阻断项。")
+    try:
+        task.override(
+            task_state,
+            request.user,
+            reason=request.POST.get("reason", ""),
+            findings=[i for i in request.POST.getlist("finding") if i.isdigit()],
+        )
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        messages.success(request, "已记录放行。")
+    return redirect(review_url(article_pk))
+
+
+@refuse_with_403
+@require_POST
+def recheck(request, pk):
+    article = _article_for(request, pk)
+    user = request.user
+    task_state = article.current_workflow_task_state
+    if task_state is None or not isinstance(task_state.task.specific, MachineReviewTask):
+        messages.error(request, "稿件现在不在机审步骤。")
+        return redirect(review_url(pk))
+    if not (user.is_superuser or user.has_perm("newsroom.change_article")):
+        raise PermissionDenied
+    task_state.task.specific.on_action(task_state, user, "recheck")
+    messages.success(request, "已按最新版本重新机审。")
+    return redirect(review_url(pk))
+
+
+@refuse_with_403
+@require_POST
+def record_round(request, pk):
+    article = _article_for(request, pk)
+    if not user_in_roles(request.user, [PROOFREADER]):
+        raise PermissionDenied("只有校对可以登记校次。")
+    try:
+        round_ = ProofreadingRound.record(article, request.user, note=request.POST.get("note", ""))
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        messages.success(request, f"已登记{round_.label}。")
+    return redirect(review_url(pk))
+
+
+@refuse_with_403
+@require_POST
+def request_withdrawal(request, pk):
+    article = _article_for(request, pk)
+    if not (request.user.is_superuser or request.user.has_perm("workflow.add_withdrawal")):
+        raise PermissionDenied("你没有申请撤稿的权限。")
+    try:
+        Withdrawal.request(
+            article,
+            request.user,
+            request.POST.get("reason", ""),
+            notice=request.POST.get("notice", ""),
+        )
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        messages.success(request, "撤稿申请已提交，等待二审。")
+    return redirect(review_url(pk))
+
+
+@refuse_with_403
+@require_POST
+def request_correction(request, pk):
+    article = _article_for(request, pk)
+    if not (request.user.is_superuser or request.user.has_perm("workflow.add_correction")):
+        raise PermissionDenied("你没有申请更正的权限。")
+    try:
+        Correction.request(article, request.user, request.POST.get("text", ""))
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        messages.success(request, "更正申请已提交，等待二审。")
+    return redirect(review_url(pk))
+
+
+REQUEST_MODELS = {"withdrawal": Withdrawal, "correction": Correction}
+
+
+@refuse_with_403
+@require_POST
+def review_request(request, kind, request_id):
+    model = REQUEST_MODELS.get(kind)
+    if model is None:
+        raise PermissionDenied
+    item = get_object_or_404(model.objects.select_related("article"), pk=request_id)
+    decision = request.POST.get("decision")
+    if decision not in ("approve", "reject"):
+        messages.error(request, "请选择通过或驳回。")
+        return redirect(review_url(item.article_id))
+    try:
+        item.review(request.user, decision == "approve", request.POST.get("comment", ""))
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        verb = "通过" if decision == "approve" else "驳回"
+        messages.success(request, f"已{verb}{item.kind_label}申请（{item.get_state_display()}）。")
+    return redirect(review_url(item.article_id))
+
+
+# --- the reader side -------------------------------------------------------------------------
+
+
+def withdrawn_response(request, pk):
+    """410 Gone with a notice for an article withdrawn through 撤稿 review, else None."""
+    withdrawal = withdrawn_article(pk)
+    if withdrawal is None:
+        return None
+    return TemplateResponse(
+        request,
+        "workflow/withdrawn.html",
+        {
+            "withdrawal": withdrawal,
+            "article": withdrawal.article,
+            "page": withdrawal.article.column,
+            "withdrawn_on": timezone.localtime(withdrawal.decided_at).date()
+            if withdrawal.decided_at
+            else None,
+        },
+        status=410,
+    )

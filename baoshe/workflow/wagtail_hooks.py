@@ -1,0 +1,191 @@
+"""三审三校 in the Wagtail admin: URLs, the dashboard panel, audit-log labels, the 审核 button,
+and the rule that a 记者 edits only their own drafts."""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import include, path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
+from wagtail.log_actions import LogFormatter
+from wagtail.snippets.action_menu import ActionMenuItem
+
+from baoshe.newsroom.models import Article
+
+from . import views
+from .panels import WaitingPanel
+from .roles import ALL_ROLES, REPORTER
+
+app_name = "workflow"
+urlpatterns = [
+    path("article/<int:pk>/", views.article_review, name="review"),
+    path("article/<int:pk>/recheck/", views.recheck, name="recheck"),
+    path("article/<int:pk>/proofread/", views.record_round, name="proofread"),
+    path("article/<int:pk>/withdraw/", views.request_withdrawal, name="withdraw"),
+    path("article/<int:pk>/correct/", views.request_correction, name="correct"),
+    path("report/<int:report_id>/override/", views.override, name="override"),
+    path(
+        "request/<slug:kind>/<int:request_id>/review/",
+        views.review_request,
+        name="review_request",
+    ),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("workflow/", include((urlpatterns, app_name), namespace=app_name))]
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_panel(request, panels):
+    panels.insert(0, WaitingPanel(request.user))
+
+
+# --- 审核 entry points ---------------------------------------------------------------------
+
+
+@hooks.register("register_snippet_listing_buttons")
+def review_listing_button(snippet, user, next_url=None):
+    if isinstance(snippet, Article):
+        yield ListingButton(
+            "审核", reverse("workflow:review", args=[snippet.pk]), icon_name="tasks", priority=15
+        )
+
+
+class ReviewMenuItem(ActionMenuItem):
+    label = "审核记录与机审报告"
+    name = "action-workflow-review"
+    icon_name = "tasks"
+    order = 90
+
+    def is_shown(self, context):
+        return context.get("view") == "edit" and isinstance(context.get("instance"), Article)
+
+    def get_url(self, parent_context):
+        return reverse("workflow:review", args=[parent_context["instance"].pk])
+
+
+@hooks.register("register_snippet_action_menu_item")
+def review_menu_item(model):
+    if model is Article:
+        return ReviewMenuItem()
+    return None
+
+
+# --- 记者: own drafts only --------------------------------------------------------------------
+
+
+def only_reporter(user) -> bool:
+    if user.is_superuser:
+        return False
+    names = set(user.groups.filter(name__in=ALL_ROLES).values_list("name", flat=True))
+    return names == {REPORTER}
+
+
+def is_author(article, user) -> bool:
+    first = article.revisions.order_by("created_at", "pk").first()
+    return first is not None and first.user_id == user.pk
+
+
+@hooks.register("before_edit_snippet")
+def reporters_edit_their_own(request, instance):
+    is_article = isinstance(instance, Article)
+    if is_article and only_reporter(request.user) and not is_author(instance, request.user):
+        raise PermissionDenied("记者只能修改自己的稿件。")
+
+
+@hooks.register("before_delete_snippet")
+def reporters_delete_nothing(request, instances):
+    if only_reporter(request.user) and any(isinstance(i, Article) for i in instances):
+        raise PermissionDenied("记者不能删除稿件。")
+
+
+# --- the audit trail -------------------------------------------------------------------------
+
+
+def _when(value):
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    @actions.register_action("baoshe.machine.check")
+    class MachineCheck(LogFormatter):
+        label = "机审"
+
+        def format_message(self, log_entry):
+            d = log_entry.data
+            return (
+                f"机审完成：阻断 {d.get('block', 0)} 处，警告 {d.get('warn', 0)} 处，"
+                f"提示 {d.get('info', 0)} 处"
+            )
+
+    @actions.register_action("baoshe.machine.override")
+    class MachineOverride(LogFormatter):
+        label = "机审放行"
+
+        def format_message(self, log_entry):
+            items = "、".join(f"“{f['excerpt']}”" for f in log_entry.data.get("findings", []))
+            return f"放行机审阻断项 {items}"
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("reason", "")
+
+    @actions.register_action("baoshe.proofread.round")
+    class ProofreadRound(LogFormatter):
+        label = "校对"
+
+        def format_message(self, log_entry):
+            d = log_entry.data
+            return f"登记{d.get('label', '校次')}（改动 {d.get('changed_lines', 0)} 行）"
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("note", "")
+
+    for kind, label in (("withdrawal", "撤稿"), ("correction", "更正")):
+        _register_request_actions(actions, kind, label)
+
+
+def _register_request_actions(actions, kind, label):
+    class Requested(LogFormatter):
+        def format_message(self, log_entry):
+            return f"申请{label}"
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("reason") or log_entry.data.get("text", "")
+
+    Requested.label = f"申请{label}"
+
+    class Reviewed(LogFormatter):
+        def format_message(self, log_entry):
+            d = log_entry.data
+            verdict = "通过" if d.get("approved") else "驳回"
+            return f"{label}申请{d.get('stage', '')}{verdict}（{d.get('state', '')}）"
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("comment", "")
+
+    Reviewed.label = f"{label}审核"
+
+    class Done(LogFormatter):
+        def format_message(self, log_entry):
+            if kind == "withdrawal":
+                return "稿件已撤稿：页面下线并显示撤稿说明"
+            return f"更正已刊出（{log_entry.data.get('date', '')}）"
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("reason") or log_entry.data.get("text", "")
+
+    Done.label = "已撤稿" if kind == "withdrawal" else "更正已刊出"
+
+    actions.register_action(f"baoshe.{kind}.request")(Requested)
+    actions.register_action(f"baoshe.{kind}.review")(Reviewed)
+    actions.register_action(f"baoshe.{kind}.done")(Done)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    from django.templatetags.static import static
+
+    return format_html('<link rel="stylesheet" href="{}">', static("workflow/admin.css"))
