@@ -325,20 +325,54 @@ class ReviewTask(AbstractGroupApprovalTask):
             .exclude(pk=self.pk)
             .first()
         )
-        refresh_latest_revision(workflow_state)
-        if machine_task is not None:
-            latest = workflow_state.content_object.get_latest_revision()
-            checked = (
-                MachineReport.objects.filter(
-                    task_state__workflow_state=workflow_state,
-                    task_state__status=TaskState.STATUS_APPROVED,
-                )
-                .order_by("-pk")
-                .first()
-            )
-            if latest is not None and (checked is None or checked.revision_id != latest.pk):
-                return machine_task.start(workflow_state, user=user)
+        if machine_task is not None and self.copy_changed_since_machine_check(workflow_state):
+            return machine_task.start(workflow_state, user=user)
         return super().start(workflow_state, user=user)
+
+    @staticmethod
+    def copy_changed_since_machine_check(workflow_state) -> bool:
+        """Whether the text of the latest revision differs from the copy 机审 last passed.
+
+        Text, not revision: a reviewer who only sets the go-live time saves a new revision
+        but changes nothing a proofreader reads.
+        """
+        refresh_latest_revision(workflow_state)
+        latest = workflow_state.content_object.get_latest_revision()
+        if latest is None:
+            return False
+        checked = (
+            MachineReport.objects.filter(
+                task_state__workflow_state=workflow_state,
+                task_state__status=TaskState.STATUS_APPROVED,
+            )
+            .select_related("revision")
+            .order_by("-pk")
+            .first()
+        )
+        if checked is None:
+            return True
+        if checked.revision_id == latest.pk:
+            return False
+        return article_text_lines(checked.revision.as_object()) != article_text_lines(
+            latest.as_object()
+        )
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        """An approval signs off machine-checked copy only.
+
+        A reviewer who edits and approves in one go (Wagtail's edit-then-act) would otherwise
+        pass text no 机审 has seen, and at 三审 publish it. Instead the step restarts: its
+        ``start`` sends the changed copy through 机审, and the same level then approves the
+        checked text.
+        """
+        if action_name == "approve" and self.copy_changed_since_machine_check(
+            task_state.workflow_state
+        ):
+            task_state.cancel(
+                user=user, resume=True, comment="本审级修改了稿件，已先送机审，机审后请再次审核。"
+            )
+            return None
+        return super().on_action(task_state, user, action_name, **kwargs)
 
     def _may_edit(self, user):
         return user.is_superuser or self._user_in_groups(user) or user_in_roles(user, [PROOFREADER])

@@ -220,3 +220,68 @@ def test_blocked_piece_fixed_by_the_author_passes_on_recheck(people, as_user, co
     state = current(article)
     assert state.task.specific.level == 1
     assert [r.has_blocking for r in MachineReport.objects.order_by("pk")] == [True, False]
+
+
+def test_copy_edited_at_the_last_step_goes_through_machine_review_before_publication(
+    people, as_user, column, client
+):
+    c = as_user(people["reporter"])
+    c.post(ADD_URL, {**article_form(column), "action-submit": "submit"})
+    article = Article.objects.get(title="社区为独居老人安装烟雾报警器")
+    for username in ("editor1", "director"):
+        c = as_user(people[username])
+        c.post(action_url(article, "approve", current(article)), {"comment": ""})
+    assert current(article).task.specific.level == ReviewTask.Level.THIRD
+
+    # 总编辑 rewrites the copy, planting a new impossible date, and approves in the same click.
+    c = as_user(people["chief"])
+    edited = "社区工作人员上门安装烟雾报警器。活动定于2026年4月31日举行。"
+    response = c.post(
+        edit_url(article),
+        {
+            **article_form(column, paragraphs=[edited]),
+            "action-workflow-action": "true",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": '{"comment": "改后签发"}',
+        },
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert not article.live, "edited copy was published without 机审"
+    state = current(article)
+    assert isinstance(state.task.specific, MachineReviewTask)
+    report = MachineReport.objects.get(task_state=state)
+    assert "2026年4月31日" in [f["excerpt"] for f in report.findings]
+
+    # The chief overrides with a reason; 三审 comes back and signs off the checked copy.
+    blocking = [i for i, f in report.outstanding_blocking()]
+    c.post(
+        f"/admin/workflow/report/{report.pk}/override/",
+        {"reason": "日期系活动海报原文，已核实。", "finding": blocking},
+    )
+    state = current(article)
+    assert state.task.specific.level == ReviewTask.Level.THIRD
+    c.post(action_url(article, "approve", state), {"comment": "签发"})
+    article.refresh_from_db()
+    assert article.live
+    assert "2026年4月31日" in client.get(article.url).content.decode()
+
+
+def test_setting_only_the_go_live_time_needs_no_new_machine_review(people, as_user, column):
+    c = as_user(people["reporter"])
+    c.post(ADD_URL, {**article_form(column), "action-submit": "submit"})
+    article = Article.objects.get(title="社区为独居老人安装烟雾报警器")
+    checks_before = MachineReport.objects.count()
+    c = as_user(people["editor1"])
+    go_live = timezone.localtime(timezone.now() + dt.timedelta(hours=3)).replace(second=0)
+    c.post(
+        edit_url(article),
+        {
+            **article_form(column, go_live_at=go_live.strftime("%Y-%m-%d %H:%M")),
+            "action-workflow-action": "true",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": '{"comment": ""}',
+        },
+    )
+    assert current(article).task.specific.level == ReviewTask.Level.SECOND
+    assert MachineReport.objects.count() == checks_before
