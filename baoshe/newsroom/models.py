@@ -284,18 +284,20 @@ class Article(
         indexes = [
             # Partial indexes over live rows: every reader list filters on live, and a
             # boolean column inside a composite index stops SQLite ordering by the index.
+            # The trailing flags make them covering: without them SQLite visits every row
+            # to re-check ``live`` (a 300,000-row column counted in 370 ms instead of 20).
             models.Index(
-                fields=["column", "-first_published_at", "-id"],
+                fields=["column", "-first_published_at", "-id", "live"],
                 condition=models.Q(live=True),
                 name="article_column_listing",
             ),
             models.Index(
-                fields=["-first_published_at", "-id"],
+                fields=["-first_published_at", "-id", "live"],
                 condition=models.Q(live=True),
                 name="article_site_listing",
             ),
             models.Index(
-                fields=["-first_published_at", "-id"],
+                fields=["-first_published_at", "-id", "live", "featured"],
                 condition=models.Q(live=True, featured=True),
                 name="article_headlines",
             ),
