@@ -211,3 +211,28 @@ def test_piece_goes_through_three_reviews_and_is_published_withdrawn_and_correct
     assert "更正已刊出" in page.locator("main").inner_text()
     page.context.close()
     assert not Article.objects.get(pk=draft.pk).live
+
+
+def test_reporter_writes_a_new_piece_and_submits_it_with_the_editor_menu(
+    browser, live_server, newsroom, screenshot
+):
+    page = session(browser, live_server, "reporter")
+    page.goto(live_server.url + "/admin/snippets/newsroom/article/add/")
+    page.fill("#id_title", "记者在浏览器里写的稿件")
+    page.fill("#id_summary", PLANTED)
+    page.locator("[data-chooser-action-choose]").first.click()
+    page.locator(".modal-content").get_by_role("link", name="本地").click()
+    page.wait_for_function("document.querySelector('#id_column').value !== ''")
+    page.locator("[data-w-dropdown-target='toggle']").last.click()
+    with page.expect_navigation():
+        page.locator("button[name='action-submit']").click()
+
+    article = Article.objects.get(title="记者在浏览器里写的稿件")
+    state = article.current_workflow_task_state
+    assert state is not None and state.task.name == "机审"
+    page.goto(f"{live_server.url}/admin/workflow/article/{article.pk}/")
+    findings = page.locator(".machine-findings")
+    for text in ("按装", "既使", "2026年2月30日"):
+        assert findings.get_by_text(text).first.is_visible(), text
+    screenshot(page, "workflow-reporter-submitted")
+    page.context.close()
