@@ -58,3 +58,34 @@ def paper_settings():
     from baoshe.core.models import SiteSettings
 
     return SiteSettings.for_site(Site.objects.get(is_default_site=True))
+
+
+def article_form(column, paragraphs=("后台写作的正文。",), **overrides):
+    """POST data of the admin's article editor, as a browser would send it."""
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    data = {
+        "title": "编辑部新写的稿件",
+        "kicker": "",
+        "subtitle": "",
+        "column": column.pk if column else "",
+        "summary": "",
+        "body": streamfield([("paragraph", rich_text(f"<p>{p}</p>")) for p in paragraphs]),
+        "tags": "",
+        "authors": "本报记者 赵六",
+        "editor": "",
+        "source": "",
+        "origin": "original",
+        "reprint_source": "",
+        "reprint_title": "",
+        "reprint_author": "",
+        "reprint_url": "",
+        "wire_headline": "",
+        "wire_agency": "",
+        "wire_dateline": "",
+        "wire_body": "",
+        "go_live_at": "",
+        "expire_at": "",
+    }
+    data.update(overrides)
+    return nested_form_data(data)

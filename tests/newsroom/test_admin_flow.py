@@ -1,37 +1,16 @@
 """An editor writes, publishes, fixes and withdraws articles in the Wagtail admin."""
 
 import feedparser
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from baoshe.newsroom.models import Article
+from tests import factories
 
 ADD_URL = "/admin/snippets/newsroom/article/add/"
 
 
 def article_form(column, **overrides):
-    data = {
-        "title": "编辑部新写的稿件",
-        "kicker": "",
-        "subtitle": "",
-        "column": column.pk if column else "",
-        "summary": "这是一篇在后台写成并发布的稿件。",
-        "body": streamfield([("paragraph", rich_text("<p>后台写作的正文。</p>"))]),
-        "tags": "测试",
-        "authors": "本报记者 赵六",
-        "editor": "钱七",
-        "source": "",
-        "origin": "original",
-        "reprint_source": "",
-        "reprint_title": "",
-        "reprint_author": "",
-        "reprint_url": "",
-        "wire_headline": "",
-        "wire_agency": "",
-        "wire_dateline": "",
-        "wire_body": "",
-    }
-    data.update(overrides)
-    return nested_form_data(data)
+    fields = {"summary": "这是一篇在后台写成并发布的稿件。", "tags": "测试", "editor": "钱七"}
+    return factories.article_form(column, **{**fields, **overrides})
 
 
 def test_admin_is_in_simplified_chinese(admin_client, home):

@@ -1,7 +1,8 @@
 """Role users and admin-form helpers for the 三审三校 tests."""
 
 import pytest
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from tests import factories
 
 ADD_URL = "/admin/snippets/newsroom/article/add/"
 
@@ -30,31 +31,8 @@ def action_url(article, action, task_state):
 
 
 def article_form(column, paragraphs=(CLEAN_TEXT,), **overrides):
-    data = {
-        "title": "社区为独居老人安装烟雾报警器",
-        "kicker": "",
-        "subtitle": "",
-        "column": column.pk,
-        "summary": "",
-        "body": streamfield([("paragraph", rich_text(f"<p>{p}</p>")) for p in paragraphs]),
-        "tags": "",
-        "authors": "本报记者 王记者",
-        "editor": "",
-        "source": "",
-        "origin": "original",
-        "reprint_source": "",
-        "reprint_title": "",
-        "reprint_author": "",
-        "reprint_url": "",
-        "wire_headline": "",
-        "wire_agency": "",
-        "wire_dateline": "",
-        "wire_body": "",
-        "go_live_at": "",
-        "expire_at": "",
-    }
-    data.update(overrides)
-    return nested_form_data(data)
+    fields = {"title": "社区为独居老人安装烟雾报警器", "authors": "本报记者 王记者"}
+    return factories.article_form(column, paragraphs, **{**fields, **overrides})
 
 
 @pytest.fixture
