@@ -1,7 +1,9 @@
 """三审三校 in the Wagtail admin: URLs, the dashboard panel, audit-log labels, the 审核 button,
 and the rule that a 记者 edits only their own drafts."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -13,8 +15,9 @@ from wagtail.snippets.action_menu import ActionMenuItem
 from baoshe.newsroom.models import Article
 
 from . import views
+from .models import user_in_roles
 from .panels import WaitingPanel
-from .roles import ALL_ROLES, REPORTER
+from .roles import ADMIN, ALL_ROLES, REPORTER
 
 app_name = "workflow"
 urlpatterns = [
@@ -93,6 +96,30 @@ def reporters_edit_their_own(request, instance):
     is_article = isinstance(instance, Article)
     if is_article and only_reporter(request.user) and not is_author(instance, request.user):
         raise PermissionDenied("记者只能修改自己的稿件。")
+
+
+def may_publish_directly(user) -> bool:
+    """Only a 管理员 (or superuser) may put copy live outside 三审三校, e.g. in an emergency.
+
+    Everyone else's copy goes live through the workflow: 三审's approval and the scheduler
+    publish without this button, so withholding it bypasses nothing. A withdrawn (撤稿)
+    piece is thereby also re-published only after a new review.
+    """
+    return user_in_roles(user, [ADMIN])
+
+
+@hooks.register("construct_snippet_action_menu")
+def hide_direct_publish(menu_items, request, context):
+    if context.get("model") is Article and not may_publish_directly(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+@hooks.register("before_publish")
+def publish_articles_through_review(request, obj):
+    if isinstance(obj, Article) and not may_publish_directly(request.user):
+        messages.error(request, "稿件须经三审三校后发布：修改已存为草稿，请“提交审核”。")
+        return redirect(reverse("wagtailsnippets_newsroom_article:edit", args=[obj.pk]))
+    return None
 
 
 @hooks.register("before_delete_snippet")

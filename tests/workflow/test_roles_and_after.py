@@ -227,3 +227,29 @@ def test_a_locked_article_names_its_holder_and_refuses_other_saves(people, as_us
     response = editor.post(edit_url(article), article_form(column, title="持锁人修改的标题"))
     assert response.status_code == 302
     assert Article.objects.get().get_latest_revision_as_object().title == "持锁人修改的标题"
+
+
+def test_only_an_administrator_publishes_outside_the_review_chain(people, as_user, column, client):
+    # 总编辑 has no 发布 button and a forged publish request only saves a draft.
+    c = as_user(people["chief"])
+    page = c.get(ADD_URL).content.decode()
+    assert 'name="action-publish"' not in page and 'name="action-submit"' in page
+    response = c.post(
+        ADD_URL,
+        {**article_form(column, title="总编辑直接发布的稿件"), "action-publish": "publish"},
+        follow=True,
+    )
+    article = Article.objects.get(title="总编辑直接发布的稿件")
+    assert not article.live
+    assert any("三审三校" in str(m) for m in response.context["messages"])
+    assert client.get(f"{column.url}{article.pk}.html").status_code == 404
+
+    # A 管理员 can, for emergencies; that is the one way around the chain.
+    admin = as_user(people["manager"])
+    assert 'name="action-publish"' in admin.get(edit_url(article)).content.decode()
+    admin.post(
+        edit_url(article),
+        {**article_form(column, title="总编辑直接发布的稿件"), "action-publish": "publish"},
+    )
+    article.refresh_from_db()
+    assert article.live
