@@ -3,6 +3,7 @@
 import pytest
 
 from baoshe.newsroom.models import Article
+from tests.browser.pages import admin_login
 from tests.factories import make_column
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -19,11 +20,7 @@ def test_editor_writes_and_publishes_through_the_admin(
     # An English-speaking browser still gets the Chinese admin: Chinese is the default.
     context = browser.new_context(viewport={"width": 1280, "height": 1000}, locale="en-US")
     page = context.new_page()
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "pw-editor-1")
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    admin_login(page, live_server, "editor", "pw-editor-1")
     assert page.locator("html").get_attribute("lang") == "zh-hans"
 
     page.goto(live_server.url + "/admin/snippets/newsroom/article/add/")

@@ -9,7 +9,7 @@ from baoshe.newsroom.demo.loader import DemoLoader
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 SWIPE = """([dx, dy]) => {

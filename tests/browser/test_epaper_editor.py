@@ -7,6 +7,7 @@ import pytest
 from baoshe.epaper import importer
 from baoshe.epaper.models import PrintArticle, PrintPage, Publication
 from baoshe.epaper.pdfgen import write_issue
+from tests.browser.pages import admin_login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,11 +30,7 @@ def test_editor_moves_splits_adds_and_saves_hotspots(
 
     context = browser.new_context(viewport={"width": 1400, "height": 1100})
     page = context.new_page()
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "pw-editor-1")
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    admin_login(page, live_server, "editor", "pw-editor-1")
     page.goto(f"{live_server.url}/admin/epaper/page/{imported_page.pk}/")
 
     # Drag the selected article's hotspot 40 px right and 30 px down.

@@ -3,13 +3,12 @@
 import pytest
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
+from tests.browser.pages import admin_login
 from tests.factories import make_article, make_column
 
-# serialized_rollback: the flush after a live-server test also wipes the home page and site
-# made by migrations; pytest-django restores them for the next test.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 
@@ -29,11 +28,7 @@ def test_editor_sees_planted_mistake_highlighted(
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
 
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("input[name=username]", "zongbian")
-    page.fill("input[name=password]", "pw-zongbian-1")
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url("**/admin/")
+    admin_login(page, live_server, "zongbian", "pw-zongbian-1")
 
     page.goto(live_server.url + AdminURLFinder().get_edit_url(article))
     page.fill("#id_title", "江北新区图书馆按装自助借还机")  # typed, not saved

@@ -9,11 +9,9 @@ from PIL import Image
 from baoshe.newsroom.demo.loader import DemoLoader
 from baoshe.newsroom.models import Article
 
-# serialized_rollback: the flush after a live-server test also wipes the home page and site
-# made by migrations; pytest-django restores them for the next test.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 VIEWPORTS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}

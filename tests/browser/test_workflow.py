@@ -12,11 +12,12 @@ from baoshe.newsroom.demo.loader import ensure_home
 from baoshe.newsroom.models import Article
 from baoshe.workflow.roles import ensure_workflow
 from baoshe.workflow.scheduling import run_due
+from tests.browser.pages import admin_login
 from tests.factories import make_article, make_column
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 USERS = {
@@ -47,11 +48,7 @@ def session(browser, live_server, username):
     context.route("**/admin/editing-sessions/**", lambda route: route.abort())
     page = context.new_page()
     page.on("dialog", lambda dialog: dialog.accept())
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", f"pw-{username}-1")
-    click(page, "form button[type=submit]")
-    page.wait_for_url(live_server.url + "/admin/")
+    admin_login(page, live_server, username, f"pw-{username}-1")
     return page
 
 
