@@ -4,7 +4,9 @@ Measures, in one fresh process:
 1. first-call cost (lexicon load + first check) and ``warm_up()``;
 2. a ~5,000-character news article with all packs on (median of repeated runs after warm-up);
 3. loading a synthetic 100,000-term word list (parse + automaton) and matching it over ~4 MB;
-4. throughput of all packs on ~2 MB of text (roughly-linear check).
+4. throughput of all packs on ~2 MB of text (roughly-linear check);
+5. memory of the largest word list the budget admits (``MAX_TERMS_PER_LIST`` terms): the
+   process's resident-size growth for parse + automaton (Linux /proc).
 
 Usage: .venv/bin/python bench/proofread_speed.py
 """
@@ -126,7 +128,38 @@ def main() -> int:
     rep = reader.check(two_mb)
     dt = time.perf_counter() - t0
     print(f"all packs over {mb2:.1f} MB: {dt:.1f} s = {mb2 / dt:.2f} MB/s ({len(rep.findings)})")
+    max_list_memory()
     return 0
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as status:  # Linux
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def max_list_memory() -> None:
+    import gc
+
+    from baoshe.proofread.engine import Proofreader, parse_word_list
+    from baoshe.proofread.engine.wordlists import MAX_TERMS_PER_LIST
+
+    source = synthetic_terms(MAX_TERMS_PER_LIST)
+    Proofreader(["sensitive"], include_demo_lists=False).check("预热")
+    gc.collect()
+    before = _rss_mb()
+    wl, _ = parse_word_list(source, name="上限词表")
+    parsed = _rss_mb()
+    reader = Proofreader(["sensitive"], word_lists=[wl], include_demo_lists=False)
+    reader.check("测试文本")
+    built = _rss_mb()
+    print(
+        f"{MAX_TERMS_PER_LIST:,}-term list (the per-list budget, {len(source) / 1e6:.1f} M chars): "
+        f"resident size +{parsed - before:.0f} MB parsed, +{built - parsed:.0f} MB automaton, "
+        f"+{built - before:.0f} MB in all"
+    )
 
 
 if __name__ == "__main__":

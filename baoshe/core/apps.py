@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
     name = "baoshe.core"
     label = "core"
     verbose_name = "站点"
+
+    def ready(self):
+        from .csp import patch_chooser_widgets
+
+        patch_chooser_widgets()

@@ -9,12 +9,25 @@ from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .engine import ProofreadInputError, WordListIssue, load_text, parse_word_list
+from .engine.wordlists import (
+    WordListTooLarge,
+    check_list_budget,
+    check_total_budget,
+)
 from .models import SeverityChoice, WordList
 
 #: Rejected lines listed in a form error; the import page lists all of them.
 MAX_ISSUES_IN_ERROR = 20
-#: Upload size limit (a 100,000-term list is about 2 MB).
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+#: Upload size limit (a 100,000-term list is about 2 MB; one list holds at most 200,000 lines).
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+def other_enabled_terms(word_list: WordList | None) -> int:
+    """Terms of the enabled lists other than ``word_list``, for the total budget."""
+    others = WordList.objects.filter(enabled=True)
+    if word_list is not None and word_list.pk:
+        others = others.exclude(pk=word_list.pk)
+    return sum(others.values_list("term_count", flat=True))
 
 
 class WordListAdminForm(WagtailAdminModelForm):
@@ -24,11 +37,17 @@ class WordListAdminForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         terms = cleaned.get("terms") or ""
-        _, issues = parse_word_list(
-            terms,
-            default_category=cleaned.get("default_category") or "敏感词",
-            default_severity=cleaned.get("default_severity") or SeverityChoice.WARN,
-        )
+        try:
+            parsed, issues = parse_word_list(
+                terms,
+                default_category=cleaned.get("default_category") or "敏感词",
+                default_severity=cleaned.get("default_severity") or SeverityChoice.WARN,
+            )
+            if cleaned.get("enabled"):
+                check_total_budget(len(parsed), other_enabled_terms(self.instance))
+        except WordListTooLarge as exc:
+            self.add_error("terms", str(exc))
+            return cleaned
         if issues:
             lines = [str(i) for i in issues[:MAX_ISSUES_IN_ERROR]]
             if len(issues) > MAX_ISSUES_IN_ERROR:
@@ -85,7 +104,11 @@ class WordListImportForm(forms.Form):
             raise ValidationError("请上传文件或粘贴文本，二者选一。")
         if upload:
             if upload.size > MAX_UPLOAD_BYTES:
-                self.add_error("upload", "文件过大（上限 20 MB）。")
+                self.add_error(
+                    "upload",
+                    f"文件过大（{upload.size / 1024 / 1024:.1f} MB，上限 "
+                    f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB）。请拆分为多个词表分别导入。",
+                )
                 return cleaned
             try:
                 cleaned["source"] = load_text(upload.read())
@@ -96,19 +119,39 @@ class WordListImportForm(forms.Form):
             cleaned["source"] = pasted
         else:
             raise ValidationError("请上传词表文件或粘贴词条。")
+        field = "upload" if upload else "pasted"
         if not cleaned["source"].strip():
-            self.add_error("upload" if upload else "pasted", "内容为空。")
+            self.add_error(field, "内容为空。")
+            return cleaned
+        try:
+            self._check_budgets(cleaned)
+        except WordListTooLarge as exc:
+            self.add_error(field, str(exc))
         return cleaned
+
+    def _check_budgets(self, cleaned):
+        """The list after the import stays within one list's and all lists' budgets."""
+        source = cleaned["source"]
+        check_list_budget(source)  # before parsing anything
+        word_list = cleaned.get("word_list")
+        appending = word_list is not None and cleaned.get("mode") == self.MODE_APPEND
+        if appending and word_list.terms.strip():
+            check_list_budget(word_list.terms.rstrip("\n") + "\n" + source)
+        parsed, issues = parse_word_list(
+            source,
+            name=cleaned.get("new_name") or str(word_list),
+            default_category=cleaned.get("default_category") or "敏感词",
+            default_severity=cleaned.get("default_severity") or SeverityChoice.WARN,
+        )
+        self._parsed = (parsed, issues)
+        if word_list is None or word_list.enabled:
+            existing = word_list.term_count if appending else 0
+            check_total_budget(existing + len(parsed), other_enabled_terms(word_list))
 
     def save(self) -> ImportResult:
         """Save the good lines to the word list; return them and the rejected lines."""
         data = self.cleaned_data
-        parsed, issues = parse_word_list(
-            data["source"],
-            name=data["new_name"] or str(data["word_list"]),
-            default_category=data["default_category"],
-            default_severity=data["default_severity"],
-        )
+        parsed, issues = self._parsed
         word_list = data["word_list"]
         if word_list is None:
             word_list = WordList(

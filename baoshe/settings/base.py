@@ -5,7 +5,11 @@ switches on debugging, ``production.py`` adds the TLS hardening ``check --deploy
 ``test.py`` makes the suite fast and deterministic.
 """
 
+from datetime import timedelta
+from urllib.parse import urlsplit
+
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from . import environment as env
 
@@ -27,6 +31,8 @@ INSTALLED_APPS = [
     "baoshe.workflow",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -53,6 +59,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "baoshe.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "baoshe.core.middleware.MalformedRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -62,6 +69,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "baoshe.core.middleware.MalformedPostMiddleware",
+    # Last, as django-axes asks: turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "baoshe.urls"
@@ -118,6 +128,29 @@ else:
         }
     }
 
+# django-axes checks every login (the Wagtail admin's and Django's) before the password does.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling: the 10th wrong password for one user name within the cool-off locks that
+# account for 15 minutes, from every address (the newsroom usually sits behind one NAT, so
+# locking by address would lock the whole office out; locking by name stops distributed
+# guessing). Failures are kept in the database, so every gunicorn worker sees them; a correct
+# login before the limit starts the count again. `baoshe axes_reset_username NAME` unlocks early.
+AXES_FAILURE_LIMIT = 10
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_VERBOSE = False
+# axes.W006 asks for 'ip_address' among the lockout parameters. Not here: an address lock would
+# lock a whole newsroom behind one NAT out, and with it a successful login from that address
+# (any staff account) would wipe the failures of every account tried from there.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -167,6 +200,45 @@ WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
+
+# Mail (workflow notifications): written to files under the data dir until EMAIL_URL names a
+# server, so no step of 三审三校 fails or logs a traceback for want of one.
+# Sets EMAIL_BACKEND and, by the URL's kind, EMAIL_FILE_PATH or EMAIL_HOST/PORT/USER/….
+globals().update(env.email_settings(env.EMAIL_URL, DATA_DIR))
+if env.DEFAULT_FROM_EMAIL:
+    DEFAULT_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
+# No avatars from gravatar.com: a third-party request per admin page (and blocked in China).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+
+def _origin(url: str) -> str | None:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+# Content Security Policy, on every reader and admin page (django-csp). Scripts come only from
+# our own origin; the few inline scripts Wagtail's admin widgets still print carry the request's
+# nonce (baoshe/core/csp.py, core/templates/wagtailadmin/). Styles allow 'unsafe-inline':
+# Wagtail's admin and the responsive embed wrapper use style attributes. Video files and
+# embedded players (oEmbed iframes) may come from any HTTPS host an editor links to; embeds
+# that need their own scripts (e.g. tweets) do not run.
+_MEDIA_ORIGINS = [origin for origin in (_origin(MEDIA_URL), _origin(env.S3_PUBLIC_URL)) if origin]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *_MEDIA_ORIGINS],
+        "media-src": [SELF, "https:", "blob:", *_MEDIA_ORIGINS],
+        "frame-src": [SELF, "https:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
 
 LOGGING = {
     "version": 1,

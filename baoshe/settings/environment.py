@@ -7,6 +7,7 @@ can see the whole configuration surface in one file (the README's configuration 
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -31,6 +32,63 @@ DATABASE_URL = os.environ.get("DATABASE_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 MEDIA_URL_ENV = os.environ.get("BAOSHE_MEDIA_URL", "")
 S3_BUCKET = os.environ.get("BAOSHE_S3_BUCKET", "")
+# Where browsers fetch S3 media from (for the Content Security Policy): django-storages'
+# AWS_S3_CUSTOM_DOMAIN, else its AWS_S3_ENDPOINT_URL, else the bucket's AWS address.
+S3_PUBLIC_URL = (
+    (
+        f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"
+        if os.environ.get("AWS_S3_CUSTOM_DOMAIN")
+        else ""
+    )
+    or os.environ.get("AWS_S3_ENDPOINT_URL", "")
+    or (f"https://{S3_BUCKET}.s3.amazonaws.com" if S3_BUCKET else "")
+)
+EMAIL_URL = os.environ.get("EMAIL_URL", "")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "")
+
+
+def email_settings(url: str, data_dir: Path) -> dict:
+    """Django's EMAIL_* settings for ``url``; without one, mail is written to files.
+
+    Until an operator names a mail server, workflow notifications land as ``.log`` files under
+    ``<data dir>/mail`` instead of failing to reach ``localhost:25`` (which logged a traceback on
+    every 三审三校 step). Accepted forms::
+
+        smtp://user:password@host:25          plain SMTP (STARTTLS with ?tls=1)
+        smtp+tls://user:password@host:587     STARTTLS
+        smtps://user:password@host:465        SMTP over TLS
+        console://                            print mail to the server's output
+        file:///srv/paper/mail                write mail into that folder
+    """
+    if not url:
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": str(data_dir / "mail"),
+        }
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme == "console":
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if scheme == "file":
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": unquote(parts.path) or str(data_dir / "mail"),
+        }
+    if scheme not in {"smtp", "smtp+tls", "smtps", "smtp+ssl"}:
+        raise ValueError(f"EMAIL_URL: unsupported scheme {parts.scheme!r}")
+    query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+    use_ssl = scheme in {"smtps", "smtp+ssl"} or query.get("ssl", "") in {"1", "true"}
+    use_tls = not use_ssl and (scheme == "smtp+tls" or query.get("tls", "") in {"1", "true"})
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": parts.hostname or "localhost",
+        "EMAIL_PORT": parts.port or (465 if use_ssl else 587 if use_tls else 25),
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_TLS": use_tls,
+        "EMAIL_USE_SSL": use_ssl,
+        "EMAIL_TIMEOUT": 10,
+    }
 
 
 def secret_key() -> str:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.models import TaskState, WorkflowState
 
+from baoshe.core.text import strip_control_chars
 from baoshe.newsroom.models import Article
 
 from .models import (
@@ -24,10 +25,9 @@ from .models import (
     MachineReviewTask,
     ProofreadingRound,
     Withdrawal,
-    user_in_roles,
+    has_perm,
     withdrawn_article,
 )
-from .roles import OVERRIDE_ROLES, PROOFREADER
 
 EDIT_URL = "wagtailsnippets_newsroom_article:edit"
 HISTORY_URL = "wagtailsnippets_newsroom_article:history"
@@ -55,6 +55,12 @@ def refuse_with_403(view):
             )
 
     return wrapper
+
+
+def _posted_text(request, name):
+    """A free-text field of the POST without control characters: text pasted from Word/WPS
+    carries them, and PostgreSQL refuses a NUL byte outright (a 500 instead of a saved note)."""
+    return strip_control_chars(request.POST.get(name, "")).strip()
 
 
 def _error(request, exc):
@@ -131,11 +137,12 @@ def article_review(request, pk):
         "report": report,
         "report_rows": report.rows() if report else [],
         "report_open": report_open,
-        "can_override": report_open and user_in_roles(user, OVERRIDE_ROLES),
-        "can_recheck": report_open
-        and (user.is_superuser or user.has_perm("newsroom.change_article")),
+        "can_override": report_open
+        and MachineReviewTask().user_can_override(user, article, workflow_state),
+        "can_recheck": report_open and MachineReviewTask.user_can_recheck(user, article),
         "rounds": rounds,
-        "can_proofread": workflow_state is not None and user_in_roles(user, [PROOFREADER]),
+        "can_proofread": workflow_state is not None
+        and has_perm(user, "workflow.add_proofreadinground"),
         "requests": requests,
         "can_withdraw": article.live
         and (user.is_superuser or user.has_perm("workflow.add_withdrawal")),
@@ -157,12 +164,17 @@ def override(request, report_id):
     article_pk = int(report.revision.object_id)
     if not isinstance(task, MachineReviewTask) or not task.user_can_override(request.user):
         raise PermissionDenied("只有二审、三审人员可以放行机审阻断项。")
+    article = Article.objects.filter(pk=article_pk).first()
+    if article is None or not task.user_can_override(
+        request.user, article, task_state.workflow_state
+    ):
+        raise PermissionDenied("不能放行自己撰写或提交的稿件的机审阻断项。")
     try:
         task.override(
             task_state,
             request.user,
-            reason=request.POST.get("reason", ""),
-            findings=[i for i in request.POST.getlist("finding") if i.isdigit()],
+            reason=_posted_text(request, "reason"),
+            findings=[i for i in request.POST.getlist("finding") if i.isdecimal()],
         )
     except ValidationError as exc:
         _error(request, exc)
@@ -180,8 +192,8 @@ def recheck(request, pk):
     if task_state is None or not isinstance(task_state.task.specific, MachineReviewTask):
         messages.error(request, "稿件现在不在机审步骤。")
         return redirect(review_url(pk))
-    if not (user.is_superuser or user.has_perm("newsroom.change_article")):
-        raise PermissionDenied
+    if not MachineReviewTask.user_can_recheck(user, article):
+        raise PermissionDenied("只有作者或可修改这篇稿件的人可以重新机审。")
     task_state.task.specific.on_action(task_state, user, "recheck")
     messages.success(request, "已按最新版本重新机审。")
     return redirect(review_url(pk))
@@ -191,10 +203,10 @@ def recheck(request, pk):
 @require_POST
 def record_round(request, pk):
     article = _article_for(request, pk)
-    if not user_in_roles(request.user, [PROOFREADER]):
+    if not has_perm(request.user, "workflow.add_proofreadinground"):
         raise PermissionDenied("只有校对可以登记校次。")
     try:
-        round_ = ProofreadingRound.record(article, request.user, note=request.POST.get("note", ""))
+        round_ = ProofreadingRound.record(article, request.user, note=_posted_text(request, "note"))
     except ValidationError as exc:
         _error(request, exc)
     else:
@@ -212,8 +224,8 @@ def request_withdrawal(request, pk):
         Withdrawal.request(
             article,
             request.user,
-            request.POST.get("reason", ""),
-            notice=request.POST.get("notice", ""),
+            _posted_text(request, "reason"),
+            notice=_posted_text(request, "notice"),
         )
     except ValidationError as exc:
         _error(request, exc)
@@ -229,7 +241,7 @@ def request_correction(request, pk):
     if not (request.user.is_superuser or request.user.has_perm("workflow.add_correction")):
         raise PermissionDenied("你没有申请更正的权限。")
     try:
-        Correction.request(article, request.user, request.POST.get("text", ""))
+        Correction.request(article, request.user, _posted_text(request, "text"))
     except ValidationError as exc:
         _error(request, exc)
     else:
@@ -252,7 +264,7 @@ def review_request(request, kind, request_id):
         messages.error(request, "请选择通过或驳回。")
         return redirect(review_url(item.article_id))
     try:
-        item.review(request.user, decision == "approve", request.POST.get("comment", ""))
+        item.review(request.user, decision == "approve", _posted_text(request, "comment"))
     except ValidationError as exc:
         _error(request, exc)
     else:

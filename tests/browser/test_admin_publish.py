@@ -29,7 +29,7 @@ def test_editor_writes_and_publishes_through_the_admin(
     page.fill("#id_summary", "编辑在真实浏览器中写稿并发布。")
     page.locator("[data-chooser-action-choose]").first.click()
     page.locator(".modal-content").get_by_role("link", name="本地").click()
-    page.wait_for_function("document.querySelector('#id_column').value !== ''")
+    page.wait_for_function("() => document.querySelector('#id_column').value !== ''")
     screenshot(page, "admin-article-form")
     page.locator("button.dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
     page.locator("button[name='action-publish']").click()

@@ -49,7 +49,9 @@ def test_editor_moves_splits_adds_and_saves_hotspots(
     page.locator("[data-act=add-rect]").click()  # and it gets a second region
     screenshot(page, "epaper-editor")
     page.locator("[data-act=save]").click()
-    page.wait_for_function("document.getElementById('ep-status').textContent.includes('已保存')")
+    page.wait_for_function(
+        "() => document.getElementById('ep-status').textContent.includes('已保存')"
+    )
 
     articles = list(imported_page.articles.order_by("order"))
     assert len(articles) == count_before + 1

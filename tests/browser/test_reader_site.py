@@ -68,10 +68,14 @@ def test_reader_reads_home_column_and_reference_article(
     screenshot(page, f"article-wechat-qr-{device}")
     decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(qr.screenshot())))
     assert [code.text for code in decoded] == [canonical]
-    page.wait_for_function("document.querySelector('.share-count').textContent === '1'")
-
     page.keyboard.press("Escape")
     dialog.wait_for(state="hidden")
+    # Opening the 微信 QR dialog is not a share; copying the link is (counted once).
+    assert page.locator(".share-count").inner_text() == "0"
+    with page.expect_response(lambda r: "/engage/share/" in r.url) as shared:
+        page.locator(".share-btn--copy").click()
+    assert shared.value.json() == {"count": 1, "counted": True}
+    page.wait_for_function("() => document.querySelector('.share-count').textContent === '1'")
     assert not errors, errors
     context.close()
 

@@ -219,7 +219,7 @@ def test_reporter_writes_a_new_piece_and_submits_it_with_the_editor_menu(
     page.fill("#id_summary", PLANTED)
     page.locator("[data-chooser-action-choose]").first.click()
     page.locator(".modal-content").get_by_role("link", name="本地").click()
-    page.wait_for_function("document.querySelector('#id_column').value !== ''")
+    page.wait_for_function("() => document.querySelector('#id_column').value !== ''")
     page.locator("[data-w-dropdown-target='toggle']").last.click()
     with page.expect_navigation():
         page.locator("button[name='action-submit']").click()

@@ -13,6 +13,13 @@ Missing fields take the list's defaults (category and severity given when loadin
 one of ``block``, ``warn``, ``info`` (Chinese 阻断/警告/提示 are accepted too). A line that
 cannot be understood is *reported* with its line number (``WordListIssue``) and skipped;
 the administrator sees every rejected line instead of silently losing terms.
+
+Budgets: a list has at most ``MAX_TERMS_PER_LIST`` lines and ``MAX_LIST_CHARS`` characters, and
+the enabled lists together at most ``MAX_TERMS_TOTAL`` terms (checked by the admin forms with
+``check_total_budget``). A list over its budget is refused with ``WordListTooLarge`` before any
+line is parsed: parsing and the matching automaton cost about 0.9 KB per term in every process
+that runs 机审 (183 MB resident for a 200,000-term list, bench/proofread_speed.py), so an
+unbounded upload could take gigabytes from every worker.
 """
 
 from __future__ import annotations
@@ -25,10 +32,16 @@ from typing import NamedTuple
 
 from .bulk import gc_paused
 from .findings import Severity
-from .inputs import load_text
+from .inputs import ProofreadInputError, load_text
 from .normalize import normalize_terms
 
 MAX_TERM_LENGTH = 64
+#: Lines (terms, exceptions and comments) of one list.
+MAX_TERMS_PER_LIST = 200_000
+#: Terms of all enabled lists together.
+MAX_TERMS_TOTAL = 500_000
+#: Characters of one list's text (200,000 lines of term, category, severity and a note).
+MAX_LIST_CHARS = 5 * 1024 * 1024
 _WORD_CHAR_RE = re.compile(r"\w")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 #: Control characters that can survive ``splitlines`` (tab is the field separator).
@@ -58,6 +71,33 @@ class WordListEntry(NamedTuple):
     note: str = ""
     #: Normalised matching key (filled by ``parse_word_list``; computed on demand otherwise).
     key: str = ""
+
+
+class WordListTooLarge(ProofreadInputError):
+    """A word list over its budget; the message says which budget, in Chinese."""
+
+
+def check_list_budget(text: str) -> None:
+    """Refuse ``text`` when it is over one list's budget, without parsing it."""
+    if len(text) > MAX_LIST_CHARS:
+        raise WordListTooLarge(
+            f"词表过大：{len(text):,} 个字符，单个词表上限 {MAX_LIST_CHARS:,} 个字符。"
+            "请拆分为多个词表。"
+        )
+    lines = text.count("\n") + 1
+    if lines > MAX_TERMS_PER_LIST:
+        raise WordListTooLarge(
+            f"词表过大：{lines:,} 行，单个词表上限 {MAX_TERMS_PER_LIST:,} 行。请拆分为多个词表。"
+        )
+
+
+def check_total_budget(terms: int, other_terms: int) -> None:
+    """Refuse a list of ``terms`` terms when the enabled lists would exceed the total budget."""
+    if terms + other_terms > MAX_TERMS_TOTAL:
+        raise WordListTooLarge(
+            f"词条总数超出上限：其他启用的词表已有 {other_terms:,} 条，本词表 {terms:,} 条，"
+            f"全部启用词表合计上限 {MAX_TERMS_TOTAL:,} 条。请停用或精简其他词表。"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +150,11 @@ def parse_word_list(
     default_category: str = "敏感词",
     default_severity: Severity | str = Severity.WARN,
 ) -> tuple[WordList, list[WordListIssue]]:
-    """Parse the line format above. Returns the list and the rejected lines."""
+    """Parse the line format above. Returns the list and the rejected lines.
+
+    Raises ``WordListTooLarge`` (before parsing anything) for a list over its budget.
+    """
+    check_list_budget(text)
     with gc_paused():
         return _parse_word_list(text, name, default_category, default_severity)
 
@@ -201,6 +245,12 @@ def load_word_list_file(
 ) -> tuple[WordList, list[WordListIssue]]:
     """Read a word-list file (UTF-8/GBK/UTF-16, see ``load_text``) and parse it."""
     path = Path(path)
+    # UTF-8 takes at least one byte per character, UTF-16 two: a file of more than four bytes
+    # per allowed character cannot be within budget, so it is not even read.
+    if path.stat().st_size > 4 * MAX_LIST_CHARS:
+        raise WordListTooLarge(
+            f"词表文件过大：{path.stat().st_size:,} 字节，单个词表上限 {MAX_LIST_CHARS:,} 个字符。"
+        )
     text = load_text(path.read_bytes())
     return parse_word_list(
         text,
