@@ -8,6 +8,7 @@ as JSON to ``page_save``; every changed article is saved with a Wagtail revision
 from __future__ import annotations
 
 import json
+import math
 import secrets
 
 from django.contrib.auth.decorators import permission_required
@@ -19,6 +20,8 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
+from baoshe.core.text import strip_control_chars
+
 from . import conf
 from .forms import UploadForm
 from .models import ImportJob, Issue, PrintArticle, PrintPage
@@ -26,6 +29,7 @@ from .tasks import run_import_job
 
 can_edit = permission_required("epaper.change_printarticle", raise_exception=True)
 TEXT_FIELDS = {"kicker": 300, "title": 300, "subtitle": 300, "byline": 300, "body": 100_000}
+MAX_ARTICLES = 200  # per page
 
 
 @can_edit
@@ -141,8 +145,12 @@ def page_save(request, page_id):
     page = get_object_or_404(PrintPage, pk=page_id)
     try:
         payload = json.loads(request.body)
+        if not isinstance(payload, dict) or not isinstance(payload.get("articles"), list):
+            raise ValueError("expected an object with a list of articles")
+        if len(payload["articles"]) > MAX_ARTICLES:
+            raise ValueError("too many articles")
         items = [clean_item(item, page) for item in payload["articles"]]
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, RecursionError) as exc:
         return HttpResponseBadRequest(f"数据格式错误：{exc}")
     with transaction.atomic():
         existing = {a.pk: a for a in page.articles.select_for_update()}
@@ -167,19 +175,33 @@ def page_save(request, page_id):
 
 
 def clean_item(item: dict, page: PrintPage) -> dict:
-    """Validate one posted article: text lengths and polygons inside the page."""
+    """Validate one posted article: text lengths and polygons inside the page.
+
+    Raises ValueError/TypeError (answered with 400) for anything but the expected shapes;
+    control characters (NUL and friends, which PostgreSQL refuses) are dropped from text.
+    """
+    if not isinstance(item, dict):
+        raise TypeError("an article must be an object")
     out = {"id": int(item["id"]) if item.get("id") else None}
     for name, limit in TEXT_FIELDS.items():
-        value = str(item.get(name, "")).strip()
+        value = item.get(name, "")
+        if not isinstance(value, str):
+            raise TypeError(f"{name} must be text")
+        value = strip_control_chars(value).strip()
         if len(value) > limit:
             raise ValueError(f"{name} too long")
         out[name] = value
+    hotspots = item.get("hotspots", [])
+    if not isinstance(hotspots, list):
+        raise TypeError("hotspots must be a list")
     polygons = []
-    for polygon in item.get("hotspots", []):
+    for polygon in hotspots:
+        if not isinstance(polygon, list):
+            raise TypeError("a hotspot must be a list of points")
         points = [
             [
-                round(min(max(float(x), 0), page.width_pt), 1),
-                round(min(max(float(y), 0), page.height_pt), 1),
+                round(min(max(_coordinate(x), 0), page.width_pt), 1),
+                round(min(max(_coordinate(y), 0), page.height_pt), 1),
             ]
             for x, y in polygon
         ]
@@ -190,6 +212,16 @@ def clean_item(item: dict, page: PrintPage) -> dict:
         raise ValueError("too many hotspots")
     out["hotspots"] = polygons
     return out
+
+
+def _coordinate(value) -> float:
+    """A finite number (JSON allows NaN and Infinity, which JSON columns do not store)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise TypeError("a coordinate must be a number")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError("a coordinate must be a finite number")
+    return number
 
 
 @can_edit

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from baoshe.newsroom.demo import content
 
+from .conf import epaper_tmp_dir
 from .importer import import_issue
 from .models import Issue, Publication
 from .pdfgen import ArticleSpec, ImageSpec, generate_issue, write_issue
@@ -72,7 +73,7 @@ def load(stdout) -> None:
         generated = generate_issue(
             seed, n_pages, articles=[article_spec(k) for k in keys], date=day, issue_no=number
         )
-        with tempfile.TemporaryDirectory(prefix="baoshe-epaper-demo-") as folder:
+        with tempfile.TemporaryDirectory(prefix="demo-", dir=epaper_tmp_dir()) as folder:
             write_issue(folder, issue=generated)
             result = import_issue(folder, publication, day, publish=True, number=number)
         say(

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from .models import Publication
+from .models import MAX_ISSUE_DATE, MIN_ISSUE_DATE, Publication, validate_issue_date
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -26,7 +26,16 @@ class MultipleFileField(forms.FileField):
 class UploadForm(forms.Form):
     publication = forms.ModelChoiceField(Publication.objects.all(), label="报纸", empty_label=None)
     date = forms.DateField(
-        label="出版日期", widget=forms.DateInput(attrs={"type": "date"}), input_formats=["%Y-%m-%d"]
+        label="出版日期",
+        widget=forms.DateInput(
+            attrs={
+                "type": "date",
+                "min": MIN_ISSUE_DATE.isoformat(),
+                "max": MAX_ISSUE_DATE.isoformat(),
+            }
+        ),
+        input_formats=["%Y-%m-%d"],
+        validators=[validate_issue_date],
     )
     files = MultipleFileField(
         label="版面文件",

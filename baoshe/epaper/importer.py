@@ -2,10 +2,12 @@
 
 The order is what makes a re-import safe:
 
-1. every file is checked before anything is written (``pdfcheck``), so a bad upload
+1. the date and every file are checked before anything is written (``pdfcheck``, with the
+   page-count, page-size and pixel budgets of ``conf.pdf_limits()``), so a bad upload
    changes nothing;
-2. every page is rendered and segmented and its files are written under a *new* folder of
-   the storage (``epaper/<pub>/<date>/<token>/``): readers still see the old issue;
+2. every page is rendered and segmented (in a memory-limited child process,
+   ``renderproc.py``) and its files are written under a *new* folder of the storage
+   (``epaper/<pub>/<date>/<token>/``): readers still see the old issue;
 3. the old Issue is deleted and the new rows are created in one transaction;
 4. the old issue's files are deleted only after that transaction commits. If anything fails
    before the commit, the new files are deleted and the old issue stays as it was.
@@ -23,18 +25,24 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import pypdfium2 as pdfium
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
-from PIL import Image
 
 from . import conf, linking
-from .models import Issue, PrintArticle, PrintImage, PrintPage, Publication
-from .pdfcheck import PdfImportError, check_folder, check_pdf, parse_page_filename
-from .render import crop_image, render_page
-from .segment import PageLayout, segment_page
+from .models import (
+    ISSUE_DATE_ERROR,
+    Issue,
+    PrintArticle,
+    PrintImage,
+    PrintPage,
+    Publication,
+    issue_date_in_range,
+)
+from .pdfcheck import PdfImportError, PdfLimits, check_folder, check_pdf, parse_page_filename
+from .renderproc import PageJob, RenderProcess
+from .segment import PageLayout
 
 Progress = Callable[[int, int, str], None]
 
@@ -76,17 +84,21 @@ class ImportResult:
 # --- 1. sources -------------------------------------------------------------------------
 
 
-def collect_sources(path: str | os.PathLike, manifest: str | None = None) -> list[SourcePage]:
-    """The pages under ``path`` (a folder of page PDFs or one multi-page PDF), all checked.
+def collect_sources(
+    path: str | os.PathLike, manifest: str | None = None, limits: PdfLimits | None = None
+) -> list[SourcePage]:
+    """The pages under ``path`` (a folder of page PDFs or one multi-page PDF), all checked
+    against ``limits`` (default: the settings, ``conf.pdf_limits()``).
 
     Raises PdfImportError naming the file for anything that cannot be imported.
     """
+    limits = limits or conf.pdf_limits()
     path = os.fspath(path)
     if not os.path.exists(path):
         raise PdfImportError(os.path.basename(path) or path, "文件不存在", "no such file")
     if os.path.isdir(path):
-        return _folder_sources(path, manifest or _find_manifest(path))
-    return _file_sources(path, manifest or _find_manifest(os.path.dirname(path) or "."))
+        return _folder_sources(path, manifest or _find_manifest(path), limits)
+    return _file_sources(path, manifest or _find_manifest(os.path.dirname(path) or "."), limits)
 
 
 def _find_manifest(directory: str) -> str | None:
@@ -97,16 +109,21 @@ def _find_manifest(directory: str) -> str | None:
     return None
 
 
-def _folder_sources(directory: str, manifest: str | None) -> list[SourcePage]:
+def _folder_sources(directory: str, manifest: str | None, limits: PdfLimits) -> list[SourcePage]:
     files = check_folder(directory)
+    folder_name = os.path.basename(directory.rstrip("/"))
     if not files:
+        raise PdfImportError(folder_name, "文件夹中没有 PDF 文件", "no PDF files")
+    if len(files) > limits.max_pages:
         raise PdfImportError(
-            os.path.basename(directory.rstrip("/")), "文件夹中没有 PDF 文件", "no PDF files"
+            folder_name,
+            f"共 {len(files)} 版，超过每期 {limits.max_pages} 版的上限",
+            f"{len(files)} pages, more than the limit of {limits.max_pages}",
         )
     names = dict(read_manifest(manifest)) if manifest else {}
     sources = []
     for number, name, file_path in files:
-        info = check_pdf(file_path)
+        info = check_pdf(file_path, limits=limits)
         if info.page_count != 1:
             raise PdfImportError(
                 os.path.basename(file_path),
@@ -117,8 +134,8 @@ def _folder_sources(directory: str, manifest: str | None) -> list[SourcePage]:
     return sources
 
 
-def _file_sources(file_path: str, manifest: str | None) -> list[SourcePage]:
-    info = check_pdf(file_path)
+def _file_sources(file_path: str, manifest: str | None, limits: PdfLimits) -> list[SourcePage]:
+    info = check_pdf(file_path, limits=limits)
     entries = read_manifest(manifest) if manifest else []
     if info.page_count == 1 and not entries:
         try:
@@ -186,16 +203,34 @@ def _normalise_number(number: str, filename: str) -> str:
 # --- 2. render and segment into new files ------------------------------------------------
 
 
-def prepare_page(source: SourcePage, folder: str, written: list[str]) -> PreparedPage:
+def render_process() -> RenderProcess:
+    """The child process (memory-limited, temp files under the data dir) pages render in."""
+    return RenderProcess(conf.render_memory_mb(), conf.render_timeout(), conf.epaper_tmp_dir())
+
+
+def prepare_page(
+    source: SourcePage,
+    folder: str,
+    written: list[str],
+    renderer: RenderProcess | None = None,
+    limits: PdfLimits | None = None,
+) -> PreparedPage:
     """Render, segment and store one page under ``folder``; every stored name goes to
-    ``written`` at once so a failure later can remove it."""
-    doc = pdfium.PdfDocument(source.path)
-    try:
-        rendered = render_page(doc, source.index)
-        layout = segment_page(doc, source.index)
-        pdf_bytes = _page_pdf(doc, source)
-    finally:
-        doc.close()
+    ``written`` at once so a failure later can remove it.
+
+    The pdfium work runs in ``renderer`` (a new one for this page if not given); whatever
+    goes wrong there arrives here as a PdfImportError naming the file and the page.
+    """
+    limits = limits or conf.pdf_limits()
+    job = PageJob(source.path, source.index, source.whole_file, limits.max_render_pixels)
+    label = f"第 {source.index + 1} 页（{source.number} 版）"
+    filename = os.path.basename(source.path)
+    if renderer is None:
+        with render_process() as own:
+            output = own.render(job, filename, label)
+    else:
+        output = renderer.render(job, filename, label)
+    rendered = output.rendered
     stem = f"{folder}/{source.number}"
 
     def store(suffix: str, data: bytes) -> str:
@@ -204,14 +239,14 @@ def prepare_page(source: SourcePage, folder: str, written: list[str]) -> Prepare
         return name
 
     files = {
-        "pdf": store(".pdf", pdf_bytes),
+        "pdf": store(".pdf", output.pdf),
         "large": store(f".{rendered.large.extension}", rendered.large.data),
         "screen": store(f".{rendered.screen.extension}", rendered.screen.data),
         "thumb": store(f"-thumb.{rendered.thumb.extension}", rendered.thumb.data),
     }
     prepared = PreparedPage(
         source=source,
-        layout=layout,
+        layout=output.layout,
         files=files,
         sizes={
             "screen_width": rendered.screen.width,
@@ -221,42 +256,18 @@ def prepare_page(source: SourcePage, folder: str, written: list[str]) -> Prepare
         width_pt=rendered.width_pt,
         height_pt=rendered.height_pt,
     )
-    prepared.article_images = _cut_images(rendered.large.data, prepared, store)
+    prepared.article_images = [
+        [
+            (
+                store(f"-{article.order + 1}-{k}.{image.extension}", image.data),
+                caption,
+                _rounded(bbox),
+            )
+            for k, image, caption, bbox in photos
+        ]
+        for article, photos in zip(output.layout.articles, output.photos, strict=True)
+    ]
     return prepared
-
-
-def _page_pdf(doc: pdfium.PdfDocument, source: SourcePage) -> bytes:
-    if source.whole_file:
-        with open(source.path, "rb") as fh:
-            return fh.read()
-    single = pdfium.PdfDocument.new()
-    try:
-        single.import_pages(doc, [source.index])
-        buffer = io.BytesIO()
-        single.save(buffer)
-        return buffer.getvalue()
-    finally:
-        single.close()
-
-
-def _cut_images(large_jpeg: bytes, prepared: PreparedPage, store) -> list:
-    """Each article's photos cut from the zoom image (no second rasterisation)."""
-    if not any(article.images for article in prepared.layout.articles):
-        return [[] for _ in prepared.layout.articles]
-    page_image = Image.open(io.BytesIO(large_jpeg))
-    page_size = (prepared.width_pt, prepared.height_pt)
-    out = []
-    for article in prepared.layout.articles:
-        images = []
-        for k, region in enumerate(article.images):
-            x0, y0, x1, y1 = region.bbox
-            if x1 - x0 < 4 or y1 - y0 < 4:
-                continue
-            cut = crop_image(page_image, page_size, region.bbox)
-            name = store(f"-{article.order + 1}-{k + 1}.{cut.extension}", cut.data)
-            images.append((name, region.caption, _rounded(region.bbox)))
-        out.append(images)
-    return out
 
 
 def _rounded(values):
@@ -282,16 +293,24 @@ def import_issue(
 
     ``publish=None`` keeps the published state of the issue being replaced (a new issue
     starts unpublished). ``progress(done, total, 版次)`` is called after each page.
+
+    Raises PdfImportError (and changes nothing) for a date outside 1900–2100, any file or
+    page outside the budgets of ``conf.pdf_limits()``, and any page whose rendering fails
+    or exceeds the render process's memory limit or timeout.
     """
-    sources = collect_sources(path, manifest)
+    if not issue_date_in_range(date):
+        raise PdfImportError(str(date), ISSUE_DATE_ERROR, "issue date out of range")
+    limits = conf.pdf_limits()
+    sources = collect_sources(path, manifest, limits)
     folder = f"{conf.media_prefix()}/{publication.slug}/{date.isoformat()}/{secrets.token_hex(4)}"
     written: list[str] = []
     try:
         prepared = []
-        for i, source in enumerate(sources):
-            prepared.append(prepare_page(source, folder, written))
-            if progress:
-                progress(i + 1, len(sources), source.number)
+        with render_process() as renderer:
+            for i, source in enumerate(sources):
+                prepared.append(prepare_page(source, folder, written, renderer, limits))
+                if progress:
+                    progress(i + 1, len(sources), source.number)
         links = linking.link_prepared(prepared, date)
         return _swap(publication, date, prepared, links, publish, number)
     except BaseException:

@@ -12,15 +12,33 @@ then captures hotspots and text together.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from wagtail.models import RevisionMixin
 
 PAGE_NUMBER_RE = re.compile(r"^[A-Z]{0,2}\d{1,3}$")
+
+# Issue dates the 数字报 accepts. Python's date ends at 9999-12-31, so a 9999 issue made
+# every "next month" computation overflow; a newspaper's issues lie well inside this range.
+MIN_ISSUE_DATE = dt.date(1900, 1, 1)
+MAX_ISSUE_DATE = dt.date(2100, 12, 31)
+ISSUE_DATE_ERROR = "出版日期须在 1900-01-01 至 2100-12-31 之间"
+
+
+def issue_date_in_range(value) -> bool:
+    return isinstance(value, dt.date) and MIN_ISSUE_DATE <= value <= MAX_ISSUE_DATE
+
+
+def validate_issue_date(value) -> None:
+    """Field validator of every issue date (model, admin form, import command)."""
+    if not issue_date_in_range(value):
+        raise ValidationError(ISSUE_DATE_ERROR, code="date_out_of_range")
 
 
 class Publication(models.Model):
@@ -50,7 +68,7 @@ class Issue(models.Model):
     publication = models.ForeignKey(
         Publication, verbose_name="报纸", on_delete=models.CASCADE, related_name="issues"
     )
-    date = models.DateField("出版日期")
+    date = models.DateField("出版日期", validators=[validate_issue_date])
     number = models.PositiveIntegerField("期号", default=1)
     published = models.BooleanField("已发布", default=False)
     created_at = models.DateTimeField("导入时间", auto_now_add=True)
@@ -232,7 +250,7 @@ class ImportJob(models.Model):
         FAILED = "failed", "失败"
 
     publication = models.ForeignKey(Publication, verbose_name="报纸", on_delete=models.CASCADE)
-    date = models.DateField("出版日期")
+    date = models.DateField("出版日期", validators=[validate_issue_date])
     upload_dir = models.CharField("上传目录", max_length=300)
     status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.PENDING)
     progress = models.PositiveIntegerField("进度", default=0)  # 0–100

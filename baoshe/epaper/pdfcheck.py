@@ -5,6 +5,11 @@ half-copied one, or a password-protected proof. Every problem raises
 `PdfImportError` whose message names the file and says what is wrong in 简体中文
 then English, so it can be shown as is in the admin or the import command.
 A page without a text layer is *not* an error here (segmentation flags it).
+
+Budgets (`PdfLimits`) are checked here, before anything is rendered: a 437-byte PDF can
+declare a 0.01 × 1 pt page that renders to 1800 × 180,000 px at zoom width, so the page
+count, each page's size and aspect ratio, and the pixels of the zoom render (computed with
+``render.render_size``, the scale the renderer really uses) are bounded.
 """
 
 from __future__ import annotations
@@ -17,7 +22,55 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from .render import LARGE_WIDTH, MAX_RENDER_PIXELS, render_size
+
 MAX_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class PdfLimits:
+    """What an import accepts. Points are 1/72 in: 72 pt = 1 in, 3000 pt ≈ 1.06 m.
+
+    A broadsheet is ~992 × 1417 pt, a tabloid ~700 × 992, a double-page spread ~1984 ×
+    1417; ``max_aspect`` (long side / short side) 4 still admits a strip of four columns.
+    """
+
+    max_pages: int = 64  # per file and per issue
+    min_side_pt: float = 72.0
+    max_side_pt: float = 3000.0
+    max_aspect: float = 4.0
+    max_render_pixels: int = MAX_RENDER_PIXELS  # of the zoom image, LARGE_WIDTH px wide
+    render_width: int = LARGE_WIDTH
+
+
+def check_page_size(name: str, number: int, w: float, h: float, limits: PdfLimits) -> None:
+    """Refuse page ``number`` (1-based) of ``name`` if its size is outside the budget."""
+    if not (w > 0 and h > 0):  # also NaN
+        raise PdfImportError(name, f"第 {number} 页尺寸无效", f"page {number} has an invalid size")
+    size = f"{w:g}×{h:g} 点"
+    if min(w, h) < limits.min_side_pt or max(w, h) > limits.max_side_pt:
+        raise PdfImportError(
+            name,
+            f"第 {number} 页尺寸 {size} 不是报纸版面"
+            f"（每边应在 {limits.min_side_pt:g}–{limits.max_side_pt:g} 点之间）",
+            f"page {number} is {w:g}x{h:g} pt, each side must be "
+            f"{limits.min_side_pt:g}-{limits.max_side_pt:g} pt",
+        )
+    if max(w, h) / min(w, h) > limits.max_aspect:
+        raise PdfImportError(
+            name,
+            f"第 {number} 页尺寸 {size} 过于狭长（长宽比不能超过 {limits.max_aspect:g}）",
+            f"page {number} aspect ratio exceeds {limits.max_aspect:g}",
+        )
+    width_px, height_px = render_size(w, h, limits.render_width)
+    if width_px * height_px > limits.max_render_pixels:
+        raise PdfImportError(
+            name,
+            f"第 {number} 页渲染需要 {width_px}×{height_px} 像素，"
+            f"超过每版 {limits.max_render_pixels / 1e6:g} 百万像素的上限",
+            f"page {number} would render to {width_px}x{height_px} px, over the budget of "
+            f"{limits.max_render_pixels} pixels",
+        )
 
 
 class PdfImportError(ValueError):
@@ -60,8 +113,17 @@ def _looks_pageless(data: bytes) -> bool:
     return bool(_EMPTY_TREE.search(data)) and not _PAGE_OBJ.search(data)
 
 
-def check_pdf(path_or_bytes: str | os.PathLike | bytes, filename: str | None = None) -> PdfInfo:
-    """Open and sanity-check a PDF; return its page count and sizes or raise PdfImportError."""
+def check_pdf(
+    path_or_bytes: str | os.PathLike | bytes,
+    filename: str | None = None,
+    limits: PdfLimits | None = None,
+) -> PdfInfo:
+    """Open and sanity-check a PDF; return its page count and sizes or raise PdfImportError.
+
+    ``limits`` (default ``PdfLimits()``) bounds the page count and every page's size and
+    render pixels; nothing is rendered here.
+    """
+    limits = limits or PdfLimits()
     data, name = _read(path_or_bytes, filename)
     if not data:
         raise PdfImportError(name, "文件为空", "the file is empty")
@@ -96,6 +158,12 @@ def check_pdf(path_or_bytes: str | os.PathLike | bytes, filename: str | None = N
         n = len(doc)
         if n == 0:
             raise PdfImportError(name, "PDF 没有任何页面", "the PDF has zero pages")
+        if n > limits.max_pages:
+            raise PdfImportError(
+                name,
+                f"PDF 有 {n} 页，超过每期 {limits.max_pages} 版的上限",
+                f"{n} pages, more than the limit of {limits.max_pages}",
+            )
         info = PdfInfo(name, n, size_bytes=len(data))
         info.pdf_version = doc.get_version()
         info.encrypted = b"/Encrypt" in data
@@ -107,16 +175,20 @@ def check_pdf(path_or_bytes: str | os.PathLike | bytes, filename: str | None = N
                     name, f"第 {i + 1} 页已损坏", f"page {i + 1} is corrupt"
                 ) from exc
             w, h = page.get_size()
-            if w <= 0 or h <= 0:
-                raise PdfImportError(
-                    name, f"第 {i + 1} 页尺寸无效", f"page {i + 1} has an invalid size"
-                )
+            check_page_size(name, i + 1, w, h, limits)
             info.page_sizes.append((round(w, 2), round(h, 2)))
-            tp = page.get_textpage()
-            info.has_text_layer.append(tp.count_chars() > 0)
-            tp.close()
+            try:
+                tp = page.get_textpage()
+                info.has_text_layer.append(tp.count_chars() > 0)
+                tp.close()
+            except (pdfium.PdfiumError, MemoryError, OSError) as exc:
+                raise PdfImportError(
+                    name, f"第 {i + 1} 页已损坏，无法读取文字", f"page {i + 1} is corrupt"
+                ) from exc
             page.close()
         return info
+    except (MemoryError, OSError) as exc:
+        raise PdfImportError(name, "PDF 文件无法读取", f"unreadable PDF ({exc!r})") from exc
     finally:
         doc.close()
 

@@ -21,6 +21,27 @@ LARGE_WIDTH = 1800
 SCREEN_WIDTH = 1000
 THUMB_WIDTH = 200
 SCREEN_MAX_BYTES = 400 * 1024
+# Largest bitmap pdfium is ever asked for (pixels). A broadsheet at LARGE_WIDTH is ~2.6 MP;
+# pdfcheck refuses pages whose render would exceed its (configurable) budget before this.
+MAX_RENDER_PIXELS = 16_000_000
+
+
+class RenderBudgetError(ValueError):
+    """A render would need a bitmap larger than the pixel budget; nothing was rendered."""
+
+
+def render_size(width_pt: float, height_pt: float, width: int = LARGE_WIDTH) -> tuple[int, int]:
+    """Pixel size of the page rasterised ``width`` px wide, as ``render_page_image`` does."""
+    if width_pt <= 0 or height_pt <= 0:
+        raise RenderBudgetError(f"invalid page size {width_pt}x{height_pt} pt")
+    return width, max(1, round(height_pt * width / width_pt))
+
+
+def _check_budget(width_px: float, height_px: float, max_pixels: int) -> None:
+    if width_px * height_px > max_pixels:
+        raise RenderBudgetError(
+            f"render of {width_px:.0f}x{height_px:.0f} px exceeds {max_pixels} pixels"
+        )
 
 
 @dataclass
@@ -76,12 +97,19 @@ def render_page_image(
     pdf: str | os.PathLike | bytes | pdfium.PdfDocument,
     page_index: int = 0,
     width: int = LARGE_WIDTH,
+    *,
+    max_pixels: int = MAX_RENDER_PIXELS,
 ) -> tuple[Image.Image, float, float]:
-    """Rasterise one page to a Pillow RGB image `width` px wide; also the page size (pt)."""
+    """Rasterise one page to a Pillow RGB image `width` px wide; also the page size (pt).
+
+    Raises RenderBudgetError, before asking pdfium for a bitmap, when the image would be
+    larger than ``max_pixels`` (a 0.01 × 1 pt page is 1800 × 180,000 px at zoom width).
+    """
     doc, own = _open(pdf)
     try:
         page = doc[page_index]
         w_pt, h_pt = page.get_size()
+        _check_budget(*render_size(w_pt, h_pt, width), max_pixels)
         bitmap = page.render(scale=width / w_pt, rev_byteorder=True, may_draw_forms=False)
         img = bitmap.to_pil().convert("RGB")
         page.close()
@@ -99,13 +127,14 @@ def render_page(
     screen_width: int = SCREEN_WIDTH,
     thumb_width: int = THUMB_WIDTH,
     screen_max_bytes: int = SCREEN_MAX_BYTES,
+    max_pixels: int = MAX_RENDER_PIXELS,
 ) -> RenderedPage:
     """Render the zoom, screen and thumbnail images of one page.
 
     The screen image quality steps down until it fits `screen_max_bytes`; a page
     that still does not fit (pathological photo-heavy page) is shrunk in width.
     """
-    img, w_pt, h_pt = render_page_image(pdf, page_index, large_width)
+    img, w_pt, h_pt = render_page_image(pdf, page_index, large_width, max_pixels=max_pixels)
     large = encode(img, "jpeg", 82)
     screen_img = _resize(img, screen_width)
     screen = None
@@ -128,10 +157,12 @@ def crop_region(
     dpi: float = 200,
     fmt: str = "jpeg",
     quality: int = 85,
+    max_pixels: int = MAX_RENDER_PIXELS,
 ) -> RenderedImage:
     """Cut a region of a page (points, top-left origin) as an image, e.g. an article photo.
 
-    Renders only the region via pdfium's crop (cheap) at `dpi`.
+    Renders only the region via pdfium's crop (cheap) at `dpi`; RenderBudgetError if the
+    region at that resolution exceeds ``max_pixels``.
     """
     doc, own = _open(pdf)
     try:
@@ -146,6 +177,7 @@ def crop_region(
         if x1 <= x0 or y1 <= y0:
             raise ValueError(f"empty crop box {bbox!r}")
         scale = dpi / 72
+        _check_budget((x1 - x0) * scale, (y1 - y0) * scale, max_pixels)
         # pdfium crop is (left, bottom, right, top) margins to cut away, in points.
         crop = (x0, h_pt - y1, w_pt - x1, y0)
         bitmap = page.render(scale=scale, crop=crop, rev_byteorder=True)

@@ -2,7 +2,13 @@
 
 Every URL part is validated here and anything unknown, malformed or out of range raises
 Http404 (the site's styled 404). Readers see published issues only; staff also see
-unpublished ones, so the admin can preview an import before publishing it.
+unpublished ones, so the admin can preview an import before publishing it. Issues dated
+outside 1900–2100 (only a script could have stored one) are shown to nobody, and no date
+arithmetic here can overflow Python's date range.
+
+The 往期回顾 calendar is limited to months that have a visible issue: ``?month=`` must be
+such a month (anything else, malformed or empty, is a 404), and its previous/next links
+jump to the nearest months with issues, so a crawler finds a bounded set of URLs.
 """
 
 from __future__ import annotations
@@ -15,17 +21,22 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from .models import Issue, PrintArticle, PrintPage, Publication
+from .models import MAX_ISSUE_DATE, MIN_ISSUE_DATE, Issue, PrintArticle, PrintPage, Publication
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NUMBER_RE = re.compile(r"^[A-Za-z]{0,2}\d{1,3}$")
 POSITION_RE = re.compile(r"^\d{1,4}$")
-MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
+MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 WEEKDAYS = "一二三四五六日"
 
 
+def in_date_range(issues):
+    """Only issues dated inside the range the models accept (1900-01-01..2100-12-31)."""
+    return issues.filter(date__range=(MIN_ISSUE_DATE, MAX_ISSUE_DATE))
+
+
 def visible_issues(request):
-    issues = Issue.objects.select_related("publication")
+    issues = in_date_range(Issue.objects.select_related("publication"))
     if request.user.is_authenticated and request.user.is_staff:
         return issues
     return issues.published()
@@ -34,7 +45,7 @@ def visible_issues(request):
 def index(request):
     """The latest published issue of any paper, on its first page; or 暂无数字报."""
     issue = (
-        Issue.objects.published()
+        in_date_range(Issue.objects.published())
         .select_related("publication")
         .order_by("-date", "publication__sort_order", "publication_id")
         .first()
@@ -44,7 +55,7 @@ def index(request):
 
 def publication_latest(request, pub):
     publication = get_object_or_404(Publication, slug=pub)
-    issue = publication.issues.published().select_related("publication").first()
+    issue = in_date_range(publication.issues.published()).select_related("publication").first()
     return _first_page_or_empty(request, issue, publication)
 
 
@@ -80,8 +91,11 @@ def article_view(request, pub, day, number, n):
         "continuations": continuation_links(issue, page, article),
         "web_article": article.web_article if article.web_article_id else None,
     }
-    if context["web_article"] is not None and not context["web_article"].live:
-        context["web_article"] = None
+    if context["web_article"] is not None:
+        from baoshe.newsroom.visibility import article_is_public
+
+        if not article_is_public(context["web_article"], request):  # only link readable pieces
+            context["web_article"] = None
     return TemplateResponse(request, "epaper/article.html", context)
 
 
@@ -161,44 +175,60 @@ def polygon_points(hotspots) -> list[str]:
     return out
 
 
-def parse_month(value: str | None, fallback: dt.date) -> dt.date:
-    """``?month=YYYY-MM`` as the first of that month; anything else falls back."""
-    match = MONTH_RE.match(value or "")
-    if match:
-        year, month = int(match.group(1)), int(match.group(2))
-        if 1900 <= year <= 2999 and 1 <= month <= 12:
-            return dt.date(year, month, 1)
-    return fallback.replace(day=1)
+def parse_month(value: str) -> dt.date | None:
+    """``?month=YYYY-MM`` as the first of that month; None if malformed or out of range."""
+    match = MONTH_RE.match(value)
+    if not match:
+        return None
+    year, month = int(match.group(1)), int(match.group(2))
+    if not (MIN_ISSUE_DATE.year <= year <= MAX_ISSUE_DATE.year and 1 <= month <= 12):
+        return None
+    return dt.date(year, month, 1)
 
 
 def month_calendar(request, issue: Issue, month_param: str | None) -> dict:
-    """往期回顾: a Monday-first month grid; days with an issue link to it."""
-    month = parse_month(month_param, issue.date)
-    dates = set(
-        visible_issues(request)
-        .filter(publication=issue.publication, date__year=month.year, date__month=month.month)
-        .values_list("date", flat=True)
-    )
+    """往期回顾: a Monday-first month grid; days with an issue link to it.
+
+    Without ``month_param`` the issue's own month is shown. A ``month_param`` that is not
+    ``YYYY-MM`` or names a month without a visible issue of this paper raises Http404.
+    Previous/next point to the nearest earlier/later month that has an issue (or nothing).
+    """
+    if month_param is None:
+        month = issue.date.replace(day=1)
+    else:
+        month = parse_month(month_param)
+        if month is None:
+            raise Http404("月份格式错误")
+    last_day = month.replace(day=calendar.monthrange(month.year, month.month)[1])
+    issues = visible_issues(request).filter(publication=issue.publication)
+    dates = set(issues.filter(date__range=(month, last_day)).values_list("date", flat=True))
+    if month_param is not None and not dates:
+        raise Http404("这个月没有数字报")
+    earlier = issues.filter(date__lt=month).order_by("-date").values_list("date", flat=True)
+    later = issues.filter(date__gt=last_day).order_by("date").values_list("date", flat=True)
+    prev_day, next_day = earlier.first(), later.first()
     slug = issue.publication.slug
-    weeks = [
-        [
-            {
-                "day": d.day if d.month == month.month else "",
-                "url": f"/epaper/{slug}/{d.isoformat()}/" if d in dates else "",
-                "current": d == issue.date,
-            }
-            for d in week
-        ]
-        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
-    ]
-    prev_month = (month - dt.timedelta(days=1)).replace(day=1)
-    next_month = (month + dt.timedelta(days=32)).replace(day=1)
+    # monthdayscalendar gives day numbers (0 outside the month): no date outside the month
+    # is ever built, so December 9999 or January 1 cannot overflow.
+    weeks = []
+    for week in calendar.Calendar(firstweekday=0).monthdayscalendar(month.year, month.month):
+        row = []
+        for day in week:
+            d = month.replace(day=day) if day else None
+            row.append(
+                {
+                    "day": day or "",
+                    "url": f"/epaper/{slug}/{d.isoformat()}/" if d in dates else "",
+                    "current": d == issue.date,
+                }
+            )
+        weeks.append(row)
     return {
         "month": month,
         "weeks": weeks,
         "weekdays": WEEKDAYS,
-        "prev": f"{prev_month:%Y-%m}" if prev_month.year >= 1900 else "",
-        "next": f"{next_month:%Y-%m}" if next_month.year <= 2999 else "",
+        "prev": f"{prev_day:%Y-%m}" if prev_day else "",
+        "next": f"{next_day:%Y-%m}" if next_day else "",
     }
 
 

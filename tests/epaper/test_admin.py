@@ -144,7 +144,21 @@ def _item(article):
         json.dumps({"articles": [{"title": "x", "hotspots": [[[1, 2], [3, 4]]]}]}),
         json.dumps({"articles": [{"title": "x", "hotspots": [[["a", "b"], [1, 1], [2, 2]]]}]}),
         json.dumps({"articles": [{"title": "x" * 400, "hotspots": []}]}),
+        # shapes a hand-made POST can send: each used to answer 500
+        json.dumps([]),
+        json.dumps({"articles": {"title": "x"}}),
+        json.dumps({"articles": ["x"]}),
+        json.dumps({"articles": [{"title": ["x"], "hotspots": []}]}),
+        json.dumps({"articles": [{"title": "x", "hotspots": {"a": 1}}]}),
+        json.dumps({"articles": [{"title": "x", "hotspots": [5]}]}),
+        json.dumps({"articles": [{"title": "x", "hotspots": [[[None, 1], [1, 1], [2, 2]]]}]}),
+        '{"articles": [{"title": "x", "hotspots": [[[NaN, 1], [1, 1], [2, 2]]]}]}',
+        '{"articles": [{"title": "x", "hotspots": [[[Infinity, 1], [1, 1], [2, 2]]]}]}',
+        json.dumps({"articles": [{"title": "x", "hotspots": []}] * 201}),
+        "[" * 100_000,
+        b"\xff\xfe not utf-8",
     ],
+    ids=lambda body: (body if isinstance(body, str) else repr(body))[:40],
 )
 def test_bad_editor_payload_is_refused(admin_client, page, body):
     before = list(page.articles.values_list("pk", "title", "hotspots"))
@@ -153,6 +167,27 @@ def test_bad_editor_payload_is_refused(admin_client, page, body):
     )
     assert response.status_code == 400
     assert list(page.articles.values_list("pk", "title", "hotspots")) == before
+
+
+def test_editor_drops_control_characters(admin_client, page):
+    """NUL and other control characters pasted into a field are dropped, not a 500."""
+    article = page.articles.first()
+    body = {
+        "articles": [
+            {
+                "id": article.pk,
+                "title": "标题\x00含\x0b控制符",
+                "body": "第一段\x00\n第二段",
+                "hotspots": article.hotspots,
+            }
+        ]
+    }
+    response = admin_client.post(
+        f"/admin/epaper/page/{page.pk}/save/", json.dumps(body), content_type="application/json"
+    )
+    assert response.status_code == 200
+    article.refresh_from_db()
+    assert (article.title, article.body) == ("标题含控制符", "第一段\n第二段")
 
 
 def test_publish_and_review(admin_client, page, client):

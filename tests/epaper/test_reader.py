@@ -105,25 +105,6 @@ def test_page_numbers_are_case_insensitive(issues, client):
     assert client.get("/epaper/shili/2026-03-02/a02/").status_code == 200
 
 
-def test_calendar_navigates_by_month(issues, client):
-    html = client.get("/epaper/shili/2026-03-02/A01/?month=2026-02").content.decode()
-    assert "2026年2月" in html and "?month=2026-01" in html and "?month=2026-03" in html
-    assert "/epaper/shili/2026-03-01/" not in html.split('id="calendar"')[1]
-    march = client.get("/epaper/shili/2026-03-02/A01/").content.decode().split('id="calendar"')[1]
-    assert (
-        'href="/epaper/shili/2026-03-01/"' in march and 'href="/epaper/shili/2026-03-02/"' in march
-    )
-
-
-@pytest.mark.parametrize(
-    "month", ["2026-13", "abc", "99999-01", "0000-01", "2026-0", "", "2026-1-1"]
-)
-def test_bad_month_falls_back(issues, client, month):
-    response = client.get(f"/epaper/shili/2026-03-02/A01/?month={month}")
-    assert response.status_code == 200
-    assert "2026年3月" in response.content.decode().split('id="calendar"')[1]
-
-
 def test_article_view(issues, client):
     html = client.get("/epaper/shili/2026-03-02/A01/1/").content.decode()
     assert '<p class="kicker">引题</p>' in html

@@ -15,10 +15,14 @@ def print_edition(article):
     """
     if article is None or not getattr(article, "pk", None):
         return None
-    from baoshe.epaper.models import PrintArticle
+    from baoshe.epaper.models import MAX_ISSUE_DATE, MIN_ISSUE_DATE, PrintArticle
 
     row = (
-        PrintArticle.objects.filter(web_article_id=article.pk, page__issue__published=True)
+        PrintArticle.objects.filter(
+            web_article_id=article.pk,
+            page__issue__published=True,
+            page__issue__date__range=(MIN_ISSUE_DATE, MAX_ISSUE_DATE),  # as the reader shows
+        )
         .order_by("-page__issue__date", "page__sort_order", "order")
         .values(
             "order",

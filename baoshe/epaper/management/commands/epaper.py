@@ -14,15 +14,18 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from baoshe.epaper.importer import import_issue
-from baoshe.epaper.models import Publication
+from baoshe.epaper.models import ISSUE_DATE_ERROR, Publication, issue_date_in_range
 from baoshe.epaper.pdfcheck import PdfImportError
 
 
 def parse_date(value: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except (TypeError, ValueError) as exc:
         raise CommandError(f"日期“{value}”无效，应为 YYYY-MM-DD（invalid date）") from exc
+    if not issue_date_in_range(day):
+        raise CommandError(f"日期“{value}”无效：{ISSUE_DATE_ERROR}（date out of range）")
+    return day
 
 
 def find_publication(slug: str) -> Publication:
