@@ -5,10 +5,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from baoshe.core.health import health
 from baoshe.engage import urls as engage_urls
 from baoshe.publishing import urls as publishing_urls
 
 urlpatterns = [
+    path("healthz", health, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("engage/", include(engage_urls)),

@@ -7,3 +7,7 @@ class EpaperConfig(AppConfig):
     name = "baoshe.epaper"
     label = "epaper"
     verbose_name = "数字报"
+
+    def ready(self):
+        # Registers the cleanup of imports whose worker died (baoshe.core.supervision).
+        from . import recovery  # noqa: F401

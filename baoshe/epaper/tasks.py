@@ -1,7 +1,11 @@
-"""Background import of an admin upload (django-tasks; ``baoshe db_worker`` runs it).
+"""Background import of an admin upload (django-tasks; ``baoshe worker`` runs it).
 
 The admin page polls ImportJob for status, progress and messages, so the task writes its
 progress to the job row after every page (outside the import's own transaction).
+
+The upload is copied to a temporary folder ``job-<id>-…`` under the data dir (not the system's
+/tmp): if the worker is killed mid-import, ``baoshe.epaper.recovery`` finds it by the job's id
+and removes it together with the upload and the pages already rendered.
 """
 
 from __future__ import annotations
@@ -13,9 +17,13 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 from django_tasks import task
 
+from .conf import epaper_tmp_dir
 from .importer import import_issue
 from .models import ImportJob
 from .pdfcheck import PdfImportError
+
+TMP_PREFIX = "job-"
+RUN_IMPORT_JOB_TASK_NAME = "baoshe.epaper.tasks.run_import_job"
 
 
 @task()
@@ -23,7 +31,9 @@ def run_import_job(job_id: int) -> None:
     job = ImportJob.objects.select_related("publication").get(pk=job_id)
     ImportJob.objects.filter(pk=job_id).update(status=ImportJob.Status.RUNNING, progress=1)
     try:
-        with tempfile.TemporaryDirectory(prefix="baoshe-epaper-job-") as folder:
+        with tempfile.TemporaryDirectory(
+            prefix=f"{TMP_PREFIX}{job_id}-", dir=epaper_tmp_dir()
+        ) as folder:
             source = fetch_upload(job.upload_dir, folder)
             result = import_issue(source, job.publication, job.date, progress=progress_of(job_id))
         review = "、".join(result.review_pages) or "无"

@@ -30,7 +30,7 @@ def _is_server_process() -> bool:
     if program in ("gunicorn", "uwsgi", "daphne", "uvicorn"):
         return True
     command = sys.argv[1] if len(sys.argv) > 1 else ""
-    return command in ("runserver", "db_worker") and "pytest" not in sys.modules
+    return command in ("runserver", "db_worker", "worker") and "pytest" not in sys.modules
 
 
 def _warm_up():

@@ -3,15 +3,23 @@
 Every ``--interval`` seconds (30 by default) it enqueues ``run_due_task`` for the task worker,
 unless one is still queued or running. With ``--inline`` it runs ``run_due`` itself (no worker
 needed); ``--once`` does one round and exits, which is what a cron line would call.
+
+Each round it also writes its heartbeat (``DATA_DIR/run/heartbeats/scheduler.json``, read by
+``/healthz``) and, every 30 seconds, runs ``recover_interrupted()``: tasks left running by a
+task worker that died are marked failed and cleaned up even if no worker restarts.
 """
 
 import signal
 import threading
+import time
 
 from django.core.management.base import BaseCommand
 
+from baoshe.core.supervision import Heartbeat, recover_interrupted
 from baoshe.workflow.scheduling import run_due
 from baoshe.workflow.tasks import prune_finished, run_due_pending, run_due_task
+
+RECOVERY_EVERY = 30.0  # seconds between two passes of recover_interrupted()
 
 
 class Command(BaseCommand):
@@ -35,7 +43,18 @@ class Command(BaseCommand):
         self.stdout.write(f"定时发布调度已启动：每 {interval:g} 秒检查一次（{mode}）", ending="\n")
         self.stdout.flush()
         rounds = 0
+        heartbeat = Heartbeat("scheduler", interval=interval, inline=inline)
+        last_recovery = None
         while not stop.is_set():
+            heartbeat.beat()
+            if last_recovery is None or time.monotonic() - last_recovery >= RECOVERY_EVERY:
+                last_recovery = time.monotonic()
+                try:  # separate: a failing cleanup must not stop publishing
+                    recovery = recover_interrupted()
+                    if recovery:
+                        self.stdout.write(f"恢复：{recovery}")
+                except Exception as exc:
+                    self.stderr.write(f"恢复中断任务出错：{exc}")
             try:
                 if inline:
                     summary = run_due()
@@ -52,4 +71,6 @@ class Command(BaseCommand):
             if once:
                 break
             stop.wait(interval)
+        if not once:
+            heartbeat.stop()
         self.stdout.write("定时发布调度已停止")

@@ -2,16 +2,19 @@
 
 Wagtail's scheduled publishing needs someone to run ``publish_scheduled`` every minute and
 sites forget the cron line. ``make run`` and ``make serve`` start this command instead, which
-runs three child processes and watches them:
+runs three child processes and supervises them:
 
-* ``gunicorn baoshe.wsgi --bind 127.0.0.1:$PORT --workers 2 --threads 4`` (the site and admin),
-* ``baoshe db_worker`` (django-tasks' database worker: e-paper imports, scheduled publishing),
+* ``gunicorn baoshe.wsgi --bind 127.0.0.1:$PORT --workers 2 --threads 4`` (the site and admin;
+  its control socket lives in ``DATA_DIR/run/gunicorn.ctl``, not the shared ``~/.gunicorn``),
+* ``baoshe worker`` (django-tasks' database worker with a heartbeat; on start it fails and
+  cleans up tasks a dead worker left running, see ``baoshe.core.supervision``),
 * ``baoshe scheduler`` (every 30 s enqueues ``run_due_task``: publish due revisions, expire
-  ended ones).
+  ended ones; also writes its heartbeat and recovers interrupted tasks).
 
-SIGINT and SIGTERM are forwarded to the children; when they have stopped the command exits 0.
-If a child dies on its own the others are stopped and the command exits 1, so a supervisor
-(systemd, Docker) restarts the set rather than running a site that silently stopped publishing.
+A child that dies on its own is restarted after a back-off (1 s, doubling up to 60 s for a
+child that keeps dying within a minute of its start), with a log line; the others keep
+running, so a crashed worker never takes the site down. Only SIGINT or SIGTERM stop serve:
+they are forwarded to the children and the command exits 0 once all have stopped.
 """
 
 import os
@@ -19,13 +22,60 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from baoshe.core.supervision import run_dir
+
+BACKOFF_FIRST = 1.0  # seconds before the first restart of a child
+BACKOFF_MAX = 60.0
+STABLE_AFTER = 60.0  # a child that ran this long starts its back-off afresh when it dies
+UNIX_SOCKET_MAX = 107  # bytes in sockaddr_un.sun_path, less the terminating NUL
+
+
+@dataclass
+class Child:
+    """One supervised process: how to start it and what became of it."""
+
+    name: str
+    argv: list[str]
+    process: subprocess.Popen | None = None
+    started_at: float = 0.0
+    restart_at: float | None = None
+    restarts: int = 0
+    quick_deaths: int = 0  # consecutive deaths within STABLE_AFTER of a start
+    history: list[int] = field(default_factory=list)  # pids, oldest first
+
+    @property
+    def pid(self) -> int | None:
+        return self.process.pid if self.process else None
+
+    def backoff(self) -> float:
+        return min(BACKOFF_MAX, BACKOFF_FIRST * 2 ** max(0, self.quick_deaths - 1))
+
+
+def describe_exit(returncode: int) -> str:
+    if returncode < 0:
+        try:
+            return f"被信号 {signal.Signals(-returncode).name} 终止"
+        except ValueError:
+            return f"被信号 {-returncode} 终止"
+    return f"返回码 {returncode}"
+
+
+def control_socket_args() -> list[str]:
+    """Gunicorn's control socket in this installation's data dir (one per instance), or none
+    when that path is too long for a Unix socket."""
+    path = str(run_dir() / "gunicorn.ctl")
+    if len(path.encode()) > UNIX_SOCKET_MAX:
+        return ["--no-control-socket"]
+    return ["--control-socket", path]
+
 
 class Command(BaseCommand):
-    help = "启动网站（gunicorn）、后台任务 worker 和定时发布调度；Ctrl-C 一并停止。"
+    help = "启动网站（gunicorn）、后台任务 worker 和定时发布调度并看护它们；Ctrl-C 一并停止。"
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1")
@@ -67,13 +117,14 @@ class Command(BaseCommand):
             str(options["workers"]),
             "--threads",
             str(options["threads"]),
+            *control_socket_args(),
         ]
         if not options["no_access_log"]:
             web += ["--access-logfile", "-"]
         specs = [("web", web)]
         if not options["no_worker"]:
             specs.append(
-                ("worker", [python, "-m", "baoshe", "db_worker", "--interval", "1", "--no-reload"])
+                ("worker", [python, "-m", "baoshe", "worker", "--interval", "1", "--no-reload"])
             )
         if not options["no_scheduler"]:
             interval = min(float(options["scheduler_interval"]), 30.0)
@@ -85,6 +136,34 @@ class Command(BaseCommand):
             specs.append((name, scheduler))
         return specs, env
 
+    def say(self, message, error=False):
+        (self.stderr if error else self.stdout).write(f"[serve] {message}")
+        (self.stderr if error else self.stdout).flush()
+
+    def start(self, child: Child, env) -> None:
+        child.process = subprocess.Popen(child.argv, env=env, cwd=str(settings.BASE_DIR))
+        child.started_at = time.monotonic()
+        child.restart_at = None
+        child.history.append(child.process.pid)
+        if child.restarts:
+            self.say(f"已重启 {child.name}（pid {child.pid}，第 {child.restarts} 次）")
+        else:
+            self.say(f"已启动 {child.name}（pid {child.pid}）")
+
+    def reap(self, child: Child, now: float) -> None:
+        """A child exited on its own: note it and schedule its restart after a back-off."""
+        returncode = child.process.returncode
+        child.quick_deaths = child.quick_deaths + 1 if now - child.started_at < STABLE_AFTER else 1
+        delay = child.backoff()
+        child.process = None
+        child.restart_at = now + delay
+        child.restarts += 1
+        self.say(
+            f"{child.name} 意外退出（{describe_exit(returncode)}），{delay:g} 秒后重启；"
+            "其余进程继续运行",
+            error=True,
+        )
+
     def handle(self, *args, **options):
         specs, env = self.children(options)
         stop = {"signal": None}
@@ -95,46 +174,39 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, on_signal)
         signal.signal(signal.SIGTERM, on_signal)
 
-        processes = {}
-        for name, argv in specs:
-            processes[name] = subprocess.Popen(argv, env=env, cwd=str(settings.BASE_DIR))
-            self.stdout.write(f"[serve] 已启动 {name}（pid {processes[name].pid}）")
-        self.stdout.write(
-            f"[serve] 网站 http://{options['host']}:{options['port']}/  "
+        children = [Child(name, argv) for name, argv in specs]
+        for child in children:
+            self.start(child, env)
+        self.say(
+            f"网站 http://{options['host']}:{options['port']}/  "
             f"后台 http://{options['host']}:{options['port']}/admin/  （Ctrl-C 停止）"
         )
-        self.stdout.flush()
 
-        failed = None
-        while stop["signal"] is None and failed is None:
-            for name, process in processes.items():
-                if process.poll() is not None:
-                    failed = (name, process.returncode)
+        while stop["signal"] is None:
+            now = time.monotonic()
+            for child in children:
+                if stop["signal"] is not None:
                     break
-            else:
-                time.sleep(0.2)
+                if child.process is not None and child.process.poll() is not None:
+                    self.reap(child, now)
+                elif child.process is None and now >= (child.restart_at or now):
+                    self.start(child, env)
+            time.sleep(0.2)
 
-        if failed:
-            self.stderr.write(
-                f"[serve] {failed[0]} 意外退出（返回码 {failed[1]}），正在停止其余进程"
-            )
-        else:
-            self.stdout.write(f"[serve] 收到 {signal.Signals(stop['signal']).name}，正在停止……")
-        self.stdout.flush()
-        self.stop_all(processes, options["stop_timeout"])
-        if failed:
-            sys.exit(1)
-        self.stdout.write("[serve] 已全部停止")
+        self.say(f"收到 {signal.Signals(stop['signal']).name}，正在停止……")
+        self.stop_all(children, options["stop_timeout"])
+        self.say("已全部停止")
 
-    def stop_all(self, processes, timeout):
-        for process in processes.values():
-            if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
+    def stop_all(self, children, timeout):
+        running = [c for c in children if c.process is not None]
+        for child in running:
+            if child.process.poll() is None:
+                child.process.send_signal(signal.SIGTERM)
         deadline = time.monotonic() + timeout
-        for name, process in processes.items():
+        for child in running:
             try:
-                process.wait(timeout=max(0.1, deadline - time.monotonic()))
+                child.process.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
-                self.stderr.write(f"[serve] {name} 未在 {timeout:g} 秒内退出，强制结束")
-                process.kill()
-                process.wait()
+                self.say(f"{child.name} 未在 {timeout:g} 秒内退出，强制结束", error=True)
+                child.process.kill()
+                child.process.wait()
