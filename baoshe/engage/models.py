@@ -13,6 +13,11 @@ class ShareTally(models.Model):
         WECHAT = "wechat", "微信"
         WEIBO = "weibo", "微博"
         X = "x", "X"
+        COPY = "copy", "复制链接"
+
+    # What the share bar reports. Opening the 微信 QR dialog is not a share (the reader may
+    # never scan it), so "wechat" stays only for counts recorded before.
+    COUNTED_CHANNELS = frozenset({Channel.WEIBO, Channel.X, Channel.COPY})
 
     article = models.ForeignKey(
         "newsroom.Article", on_delete=models.CASCADE, related_name="share_tallies"

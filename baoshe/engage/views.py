@@ -1,17 +1,27 @@
+"""The share bar's server side: the WeChat QR code and the share counter.
+
+Both serve public articles only (``newsroom.visibility``): a draft, a scheduled, expired or
+withdrawn piece, or one under a restricted or unpublished column, answers 404. Counts come
+only from real share clicks (``throttle``); opening the WeChat QR dialog is not a share.
+"""
+
+from urllib.parse import urlsplit
+
 from django.http import Http404, HttpResponse, JsonResponse
-from django.views.decorators.cache import cache_control
-from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from baoshe.newsroom.models import Article
+from baoshe.newsroom.visibility import article_is_public
 
+from . import throttle
 from .models import ShareTally
 from .qr import qr_png
 
 
-def live_article(pk: int) -> Article:
+def public_article(request, pk: int) -> Article:
     article = Article.objects.filter(pk=pk, live=True).select_related("column").first()
-    if article is None:
+    if not article_is_public(article, request):
         raise Http404("未找到该稿件")
     return article
 
@@ -20,18 +30,40 @@ def live_article(pk: int) -> Article:
 @cache_control(max_age=86400, public=True)
 def article_qr(request, pk: int):
     """PNG QR code of the article's canonical URL, for scanning with WeChat."""
-    article = live_article(pk)
+    article = public_article(request, pk)
     url = article.get_full_url(request)
     if not url:
         raise Http404
     return HttpResponse(qr_png(url), content_type="image/png")
 
 
-@csrf_exempt  # a counter bump from navigator.sendBeacon; it changes nothing a reader owns
-@require_POST
+def from_this_site(request) -> bool:
+    """Whether the POST names this site as its origin (browsers send Origin with a fetch
+    POST; Referer as a fallback). A bare POST from a script names none."""
+    source = request.META.get("HTTP_ORIGIN") or request.META.get("HTTP_REFERER") or ""
+    if not source or source == "null":
+        return False
+    parts = urlsplit(source)
+    return f"{parts.scheme}://{parts.netloc}" == f"{request.scheme}://{request.get_host()}"
+
+
+@never_cache
+@require_POST  # and, through CsrfViewMiddleware, the page's CSRF token
 def record_share(request, pk: int, channel: str):
-    if channel not in ShareTally.Channel.values:
+    """Count one share click from the share bar; answer the article's total."""
+    if channel not in ShareTally.COUNTED_CHANNELS:
         raise Http404("未知的分享渠道")
-    article = live_article(pk)
-    ShareTally.record(article, channel)
-    return JsonResponse({"count": ShareTally.count_for(article)})
+    article = public_article(request, pk)
+    if not from_this_site(request):
+        return JsonResponse({"error": "只统计本站页面上的分享。"}, status=403)
+    verdict = throttle.judge(request, article.pk, channel)
+    if verdict is throttle.Verdict.OVER_BUDGET:
+        return JsonResponse(
+            {"error": "分享过于频繁，请稍后再试。", "count": ShareTally.count_for(article)},
+            status=429,
+            headers={"Retry-After": str(throttle.BUDGET_PERIOD)},
+        )
+    counted = verdict is throttle.Verdict.COUNTED
+    if counted:
+        ShareTally.record(article, channel)
+    return JsonResponse({"count": ShareTally.count_for(article), "counted": counted})

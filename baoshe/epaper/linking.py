@@ -13,7 +13,7 @@ score reaches ``BAOSHE_EPAPER_LINK_THRESHOLD`` (default 0.55). On the demo paper
 stories score 0.9–1.0 and unrelated ones below 0.3 (stories on the same city share words
 like 示例市, 市民, 项目), so 0.55 leaves margin both ways; docs/epaper.md has the numbers.
 
-Candidates are the live web articles first published within ``LINK_WINDOW_DAYS`` (default 1)
+Candidates are the public web articles first published within ``LINK_WINDOW_DAYS`` (default 1)
 of the issue date, in the site's time zone: the web usually runs a story the evening before
 or the morning of the printed day. Several printed parts (a story and its 转版 continuation)
 may link to the same web article.
@@ -88,11 +88,14 @@ def score(printed: Text, web: Text) -> float:
 
 
 def web_candidates(date: dt.date) -> list[tuple[int, Text]]:
-    """Live web articles published within the window around ``date``, as (id, words)."""
+    """Public web articles published within the window around ``date``, as (id, words).
+
+    Public as readers see it (``Article.objects.public()``): a printed story is never linked
+    to a draft, nor to a piece under a restricted or unpublished column."""
     from baoshe.newsroom.models import Article
 
     window = dt.timedelta(days=conf.link_window_days())
-    articles = Article.objects.live().filter(
+    articles = Article.objects.public().filter(
         first_published_at__date__range=(date - window, date + window)
     )
     return [

@@ -1,4 +1,11 @@
-"""RSS 2.0 feeds: the whole site and each column (with its sub-columns)."""
+"""RSS 2.0 feeds: the whole site and each column (with its sub-columns).
+
+Feeds list what any reader may read (``Article.objects.public()``: not drafts, scheduled,
+expired or withdrawn pieces, nor anything under a restricted or unpublished column), and
+never fail on stored text: XML 1.0 cannot hold control characters, so they are dropped from
+every string the feed prints, whatever rows written before the save-side cleaning or by bulk
+imports still carry.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -6,13 +13,33 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from wagtail.models import Site
 
 from baoshe.core.models import SiteSettings
+from baoshe.core.text import strip_control_chars
 from baoshe.newsroom.models import Article, ColumnPage
+from baoshe.newsroom.visibility import column_visibility
 
 FEED_LENGTH = 30
 
 
+def clean(value):
+    """``value`` (a string, a list of strings, or anything else) without control characters."""
+    if isinstance(value, str):
+        return strip_control_chars(value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(clean(item) for item in value)
+    return value
+
+
+class CleanRss201rev2Feed(Rss201rev2Feed):
+    """RSS 2.0 that strips control characters from every text of the channel and its items."""
+
+    def write(self, outfile, encoding):
+        self.feed = {key: clean(value) for key, value in self.feed.items()}
+        self.items = [{key: clean(value) for key, value in item.items()} for item in self.items]
+        super().write(outfile, encoding)
+
+
 class ArticleFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = CleanRss201rev2Feed
 
     def get_object(self, request, column_path: str | None = None):
         site = Site.find_for_request(request)
@@ -25,7 +52,9 @@ class ArticleFeed(Feed):
         column = (
             ColumnPage.objects.live().filter(url_path=site.root_page.url_path + column_path).first()
         )
-        if column is None:
+        # A feed is public: a restricted or unpublished column (or one below an unpublished
+        # page) has none.
+        if column is None or column.pk not in column_visibility(request).public:
             raise Http404("未找到该栏目")
         return column
 
@@ -45,9 +74,10 @@ class ArticleFeed(Feed):
         return column.description or f"{self.paper.paper_name}「{column.title}」栏目最新稿件"
 
     def items(self, column):
-        articles = (
-            column.articles_for_listing() if column else Article.objects.live().in_site_order()
-        )
+        if column is None:
+            articles = Article.objects.public(self.request).in_site_order()
+        else:
+            articles = column.articles_for_listing(self.request).unexpired()
         return articles.select_related("column")[:FEED_LENGTH]
 
     def item_title(self, article):

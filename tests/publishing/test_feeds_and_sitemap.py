@@ -66,3 +66,60 @@ def test_sitemap_bad_page_number_is_404(client, column):
     assert client.get("/sitemap-articles.xml?p=abc").status_code == 404
     assert client.get("/sitemap-articles.xml?p=99999").status_code == 404
     assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+def control_characters():
+    """What Word/WPS pastes carry. PostgreSQL refuses NUL outright (in text and in jsonb), so
+    there a NUL can never be stored and only SQLite rows can hold one."""
+    from django.db import connection
+
+    chars = ["\x0b", "\x0c", "\x1b", "\x1f", "\x7f", "\x85", "\ufffe"]
+    return chars if connection.vendor == "postgresql" else ["\x00", *chars]
+
+
+def test_feeds_and_sitemap_survive_control_characters_already_stored(client, home, column):
+    """Rows written before the save-side cleaning (or by a bulk import) still hold control
+    characters; the feeds and sitemap drop them instead of answering 500."""
+    from baoshe.newsroom.models import Article, ColumnPage
+
+    bad = "".join(control_characters())
+    with_summary = make_article(column, title="带摘要的稿件")
+    body_only = make_article(column, title="只有正文的稿件", summary="")
+    Article.objects.filter(pk=with_summary.pk).update(
+        title=f"标题{bad}来自WPS", summary=f"核心{bad}提示", authors=f"本报记者{bad}王五"
+    )
+    Article.objects.filter(pk=body_only.pk).update(
+        title=f"正文{bad}稿件",
+        body=[{"type": "paragraph", "value": f"<p>正文{bad}第一段</p>", "id": "p1"}],
+    )
+    ColumnPage.objects.filter(pk=column.pk).update(
+        title_prefix=f"前缀{bad}", description=f"栏目{bad}简介"
+    )
+    stored = Article.objects.values_list("body", flat=True).get(pk=body_only.pk)
+    assert bad in stored.raw_data[0]["value"]  # the row really holds them
+
+    for url in ("/rss.xml", f"{column.url}rss.xml"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        etree.fromstring(response.content)  # well-formed XML 1.0
+        text = response.content.decode()
+        assert not any(char in text for char in control_characters())
+        feed = feedparser.parse(response.content)
+        assert not feed.bozo, feed.get("bozo_exception")
+        entries = {entry.link: entry for entry in feed.entries}
+        first = entries[f"http://localhost{with_summary.url}"]
+        assert first.title == "前缀|标题来自WPS"
+        assert first.description == "核心提示"
+        assert first.author == "本报记者王五"
+        assert entries[f"http://localhost{body_only.url}"].title == "前缀|正文稿件"
+        assert entries[f"http://localhost{body_only.url}"].description.startswith("正文")
+    assert "栏目简介" in client.get(f"{column.url}rss.xml").content.decode()
+
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    for loc in etree.fromstring(index.content).xpath(
+        "//sm:sitemap/sm:loc/text()", namespaces=SITEMAP_NS
+    ):
+        response = client.get(loc.replace("http://localhost", "").replace("http://testserver", ""))
+        assert response.status_code == 200
+        etree.fromstring(response.content)

@@ -1,36 +1,69 @@
-// Share bar: the WeChat button opens the server-drawn QR code; every share bumps the counter.
+// Share bar: the WeChat button opens the server-drawn QR code (not a share: the reader may
+// never scan it); 微博, X and 复制链接 are shares, each reported once to the counter with the
+// page's CSRF token. The server decides what counts (engage/throttle.py).
 (function () {
   "use strict";
   document.querySelectorAll(".share-bar").forEach(function (bar) {
     var dialog = bar.querySelector(".qr-dialog");
     var counter = bar.querySelector(".share-count");
     var endpoint = bar.getAttribute("data-share-url");
+    // The CSRF cookie when readable (it always matches itself, even on a cached page), else
+    // the token the page was rendered with.
+    var cookie = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    var token = cookie ? decodeURIComponent(cookie[1]) : bar.getAttribute("data-csrf");
 
     function record(channel) {
-      if (!endpoint) return;
+      if (!endpoint || !token) return;
       var url = endpoint.replace("CHANNEL", channel);
-      fetch(url, { method: "POST", keepalive: true, credentials: "omit" })
+      fetch(url, {
+        method: "POST",
+        keepalive: true,
+        credentials: "same-origin",
+        headers: { "X-CSRFToken": token },
+      })
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (data) { if (data && counter) counter.textContent = data.count; })
         .catch(function () {});
     }
 
-    bar.querySelectorAll("[data-channel]").forEach(function (control) {
-      control.addEventListener("click", function () {
-        var channel = control.getAttribute("data-channel");
-        if (channel === "wechat" && dialog) {
-          var image = dialog.querySelector("img");
-          if (image) image.loading = "eager";
-          dialog.showModal();
-        }
-        record(channel);
-      });
-    });
+    function copy(button) {
+      var text = button.getAttribute("data-url");
+      var done = function () {
+        button.textContent = "已复制";
+        setTimeout(function () { button.textContent = "复制链接"; }, 2000);
+      };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(done, function () {});
+        return;
+      }
+      var field = document.createElement("textarea");
+      field.value = text;
+      field.setAttribute("readonly", "");
+      field.className = "share-copy-field";
+      document.body.appendChild(field);
+      field.select();
+      try { if (document.execCommand("copy")) done(); } catch (e) { /* nothing to copy with */ }
+      document.body.removeChild(field);
+    }
 
-    if (dialog) {
+    var wechat = bar.querySelector(".share-btn--wechat");
+    if (wechat && dialog) {
+      wechat.addEventListener("click", function () {
+        var image = dialog.querySelector("img");
+        if (image) image.loading = "eager";
+        dialog.showModal();
+      });
       dialog.addEventListener("click", function (event) {
         if (event.target === dialog) dialog.close(); // click on the backdrop
       });
     }
+
+    bar.querySelectorAll("[data-channel]").forEach(function (control) {
+      control.addEventListener("click", function () {
+        var channel = control.getAttribute("data-channel");
+        if (channel === "copy") copy(control);
+        record(channel);
+      });
+    });
   });
 })();
