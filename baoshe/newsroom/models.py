@@ -14,6 +14,8 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
+from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -39,6 +41,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from baoshe.core.text import has_control_chars, strip_control_chars
 from baoshe.proofread.panels import ProofreadPanel
 
 from .blocks import ArticleBodyBlock
@@ -59,10 +62,13 @@ class HomePage(Page):
         verbose_name_plural = "首页"
 
     def get_context(self, request, *args, **kwargs):
+        from .visibility import column_visibility
+
         context = super().get_context(request, *args, **kwargs)
+        public_columns = column_visibility(request).public
         columns = self.get_children().live().type(ColumnPage).specific()
         context["headlines"] = list(
-            Article.objects.live()
+            Article.objects.public(request)
             .in_site_order()
             .filter(featured=True)
             .select_related("column", "cover_image")[:4]
@@ -70,13 +76,16 @@ class HomePage(Page):
         shown = {a.pk for a in context["headlines"]}
         context["latest"] = [
             a
-            for a in Article.objects.live().in_site_order().select_related("column")[:12]
+            for a in Article.objects.public(request).in_site_order().select_related("column")[:12]
             if a.pk not in shown
         ][:8]
         context["column_sections"] = [
-            (column, list(column.articles_for_listing().select_related("column")[:6]))
+            (
+                column,
+                list(column.articles_for_listing(request).unexpired().select_related("column")[:6]),
+            )
             for column in columns
-            if column.show_on_home
+            if column.show_on_home and column.pk in public_columns
         ]
         return context
 
@@ -117,8 +126,17 @@ class ColumnPage(Page):
             ColumnPage.objects.descendant_of(self, inclusive=True).values_list("pk", flat=True)
         )
 
-    def articles_for_listing(self):
-        ids = self.column_ids()
+    def articles_for_listing(self, request=None):
+        """Live articles of this column and of the sub-columns its readers may also read
+        (not those of an unpublished sub-column, or one with a view restriction of its own).
+
+        Expiry is checked on the page's rows (``paginate_articles``), not here: the scheduler
+        unpublishes expired articles within 30 seconds, and a condition on ``expire_at``
+        would make every page count visit the table instead of the covering index.
+        """
+        from .visibility import listed_column_ids
+
+        ids = listed_column_ids(self, request)
         articles = Article.objects.live().in_site_order()
         # A single-column filter lets the (column, live, first_published_at) index both
         # filter and order: the listing of a 300,000-article column stays an index walk.
@@ -126,18 +144,57 @@ class ColumnPage(Page):
             return articles.filter(column_id=ids[0])
         return articles.filter(column_id__in=ids)
 
+    def serve(self, request, *args, **kwargs):
+        # Wagtail serves a live page below an unpublished one; a column hidden by an
+        # unpublished parent column is not served to readers.
+        from .visibility import has_unpublished_ancestor
+
+        if has_unpublished_ancestor(self):
+            raise Http404("未找到该栏目")
+        return super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
+        from .visibility import listed_column_ids
+
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = paginate_articles(
-            self.articles_for_listing(), request.GET.get("page")
+            self.articles_for_listing(request), request.GET.get("page")
         )
-        context["sub_columns"] = self.get_children().live().type(ColumnPage).specific()
+        listed = set(listed_column_ids(self, request))
+        context["sub_columns"] = [
+            sub
+            for sub in self.get_children().live().type(ColumnPage).specific()
+            if sub.pk in listed
+        ]
         return context
 
 
 class ArticleQuerySet(models.QuerySet):
     def live(self):
         return self.filter(live=True)
+
+    def public(self, request=None, now=None):
+        """What every reader may see: live, not past its expiry time, and filed in a public
+        column (published, below published pages only, with no view restriction); see
+        ``newsroom.visibility``. For lists cut with a LIMIT (home, feeds); a paginated list
+        counts over ``in_public_columns()`` and drops expired rows from its page instead."""
+        return self.in_public_columns(request).unexpired(now)
+
+    def in_public_columns(self, request=None):
+        """Live articles of public columns. The few hidden columns are excluded by id, so the
+        live-article indexes still filter, order and count."""
+        from .visibility import column_visibility
+
+        articles = self.live()
+        hidden = column_visibility(request).hidden
+        if hidden:
+            articles = articles.exclude(column_id__in=sorted(hidden))
+        return articles
+
+    def unexpired(self, now=None):
+        return self.filter(
+            models.Q(expire_at__isnull=True) | models.Q(expire_at__gt=now or timezone.now())
+        )
 
     def in_site_order(self):
         """Newest first, as every list on the reader site shows them."""
@@ -302,7 +359,16 @@ class Article(
                 name="article_headlines",
             ),
         ]
-        permissions = [("publish_article", "Can publish article")]
+        # What each permission allows is decided in newsroom/permissions.py; the six roles of
+        # workflow/roles.py are groups holding them (docs/security.md has the table).
+        permissions = [
+            ("publish_article", "Can publish article"),
+            ("change_any_article", "可修改他人的稿件"),
+            ("override_machine_review", "可放行机审阻断项"),
+            ("second_review_article", "可二审撤稿、更正申请"),
+            ("sign_off_article", "可终审撤稿、更正申请，可取消定时发布"),
+            ("unpublish_article", "可不经撤稿直接下线或删除已发布的稿件"),
+        ]
 
     def __str__(self):
         return self.title
@@ -313,7 +379,30 @@ class Article(
 
     # --- validation -------------------------------------------------------------
 
+    def strip_control_characters(self) -> None:
+        """Drop control characters (pasted from Word/WPS or a PDF) from every text this
+        article stores: its char and text fields and every string inside the body's blocks
+        (rich-text source, captions, quotes). Called by ``clean``, ``save`` and
+        ``save_revision``, so form saves, revisions and code paths all store clean text."""
+        for model_field in self._meta.concrete_fields:
+            if isinstance(model_field, models.CharField | models.TextField):
+                value = getattr(self, model_field.attname)
+                if isinstance(value, str) and has_control_chars(value):
+                    setattr(self, model_field.attname, strip_control_chars(value))
+        raw = self.body.get_prep_value() if self.body is not None else None
+        if raw and _has_control_chars_deep(raw):
+            self.body = _strip_control_chars_deep(raw)
+
+    def save(self, *args, **kwargs):
+        self.strip_control_characters()
+        return super().save(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        self.strip_control_characters()
+        return super().save_revision(*args, **kwargs)
+
     def clean(self):
+        self.strip_control_characters()
         super().clean()
         errors = {}
         if self.origin == self.Origin.REPRINT and not self.reprint_source.strip():
@@ -352,7 +441,9 @@ class Article(
     def wire(self):
         """The embedded 通稿 as one shape, whether pasted or referenced."""
         if self.wire_article_id:
-            other = Article.objects.filter(pk=self.wire_article_id, live=True).first()
+            # Only a publicly readable 通稿 is embedded: not a draft, nor one filed under a
+            # restricted or unpublished column.
+            other = Article.objects.public().filter(pk=self.wire_article_id).first()
             if other is not None:
                 return WireCopy(
                     headline=self.wire_headline or other.title,
@@ -371,21 +462,17 @@ class Article(
         return None
 
     def plain_paragraphs(self) -> list[str]:
-        """The body as plain paragraphs, for feeds, wire embedding and text comparison."""
-        from django.utils.html import strip_tags
+        """The body's running text as plain paragraphs (paragraphs, sub-headings, quotes;
+        entities decoded), for feeds, wire embedding and the page description. The whole
+        copy, captions and attributions included, is ``newsroom.copy.article_copy``."""
+        from .copy import body_copy
 
+        body = body_copy(self)
         paragraphs = []
-        for block in self.body:
-            if block.block_type == "paragraph":
-                text = strip_tags(block.value.source).strip()
-            elif block.block_type == "heading":
-                text = str(block.value).strip()
-            elif block.block_type == "quote":
-                text = block.value["text"].strip()
-            else:
-                continue
-            if text:
-                paragraphs.append(text)
+        for part in body.parts:
+            if part.part in ("paragraph", "heading", "quote"):
+                text = body.text[part.start : part.end]
+                paragraphs += [line.strip() for line in text.splitlines() if line.strip()]
         return paragraphs
 
     @property
@@ -420,6 +507,28 @@ class Article(
         return article_page_context(self, request)
 
 
+def _has_control_chars_deep(value) -> bool:
+    if isinstance(value, str):
+        return has_control_chars(value)
+    if isinstance(value, dict):
+        return any(_has_control_chars_deep(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(_has_control_chars_deep(v) for v in value)
+    return False
+
+
+def _strip_control_chars_deep(value):
+    """``value`` (a StreamField's raw JSON data) with control characters dropped from every
+    string in it."""
+    if isinstance(value, str):
+        return strip_control_chars(value)
+    if isinstance(value, dict):
+        return {k: _strip_control_chars_deep(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_strip_control_chars_deep(v) for v in value]
+    return value
+
+
 def paginate_articles(articles, page_number, per_page=ARTICLES_PER_PAGE):
     """One page of ``articles``, cheap however deep the page.
 
@@ -430,7 +539,7 @@ def paginate_articles(articles, page_number, per_page=ARTICLES_PER_PAGE):
     paginator = Paginator(articles.values_list("pk", flat=True), per_page)
     page = paginator.get_page(page_number)
     keys = list(page.object_list)
-    by_key = Article.objects.select_related("column").in_bulk(keys)
+    by_key = Article.objects.select_related("column").unexpired().in_bulk(keys)
     page.object_list = [by_key[key] for key in keys if key in by_key]
     return page
 
@@ -450,9 +559,13 @@ def article_page_context(article: Article, request) -> dict:
     """What the article template needs; shared by the live view and the admin preview."""
     from baoshe.engage.models import ShareTally
 
+    from .visibility import article_is_public
+
     return {
         "article": article,
         "page": article.column,
         "canonical_url": article.get_full_url(request) or settings.BAOSHE_BASE_URL,
         "share_count": ShareTally.count_for(article) if article.pk else 0,
+        # The share bar (QR code, share counter) is for articles anyone may read.
+        "shareable": article_is_public(article, request),
     }

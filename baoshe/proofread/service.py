@@ -8,9 +8,11 @@ configuration row bumps a version token (``signals.py``) in Django's cache, or i
 settings row when the cache is per-process; every process compares its token with the shared
 one on each call and rebuilds only when it changed.
 
-``check_article()`` proofreads every text field of an article separately, so each finding's
-offsets point into the field the editor typed it in, and returns an ``ArticleReport`` whose
-``to_dict()`` the workflow stores with the revision.
+``check_article()`` proofreads the article's whole copy (``baoshe.newsroom.copy``: every text
+the reader page prints, captions, attributions and the wire block included), each field
+separately, so each finding's offsets point into the field the editor typed it in, and returns
+an ``ArticleReport`` (with the hash of the copy it checked) whose ``to_dict()`` the workflow
+stores with the revision.
 """
 
 from __future__ import annotations
@@ -26,27 +28,24 @@ from typing import Any
 from django.core.cache import cache, caches
 from django.utils import timezone
 
+from baoshe.newsroom.copy import FIELD_LABELS as COPY_FIELD_LABELS
+from baoshe.newsroom.copy import FIELDS as COPY_FIELDS
+from baoshe.newsroom.copy import CopyPart, CopyText, article_copy, body_copy, hash_copy
+
 from .engine import (
     ALL_PACKS,
     Finding,
     Proofreader,
     Report,
     Severity,
-    html_to_text,
     looks_like_html,
 )
 from .engine import WordList as EngineWordList
 
-#: Article fields proofread, in the order the reader page prints them.
-ARTICLE_FIELDS: tuple[str, ...] = ("kicker", "title", "subtitle", "summary", "body", "wire_body")
-FIELD_LABELS = {
-    "kicker": "引题",
-    "title": "标题",
-    "subtitle": "副题",
-    "summary": "核心提示",
-    "body": "正文",
-    "wire_body": "通稿正文",
-}
+#: Article fields proofread: the article's whole copy (``baoshe.newsroom.copy``), in the order
+#: the reader page prints them.
+ARTICLE_FIELDS: tuple[str, ...] = COPY_FIELDS
+FIELD_LABELS = COPY_FIELD_LABELS
 #: Characters of field text kept on each side of a finding in ``ArticleFinding.context``.
 CONTEXT_CHARS = 20
 REPORT_VERSION = 1
@@ -191,11 +190,11 @@ class ArticleFinding:
 
     @classmethod
     def from_finding(
-        cls, finding: Finding, field_name: str, text: str, blocks: Sequence[_Block] = ()
+        cls, finding: Finding, field_name: str, text: str, copy: CopyText | None = None
     ) -> ArticleFinding:
         lo = max(0, finding.start - CONTEXT_CHARS)
         hi = min(len(text), finding.end + CONTEXT_CHARS)
-        block = next((b for b in blocks if b.start <= finding.start < b.end), None)
+        part = copy.block_at(finding.start) if copy is not None else None
         return cls(
             field=field_name,
             start=finding.start,
@@ -208,8 +207,8 @@ class ArticleFinding:
             excerpt=finding.excerpt,
             context=text[lo:hi],
             context_offset=finding.start - lo,
-            block_index=block.index if block else None,
-            block_id=block.block_id if block else None,
+            block_index=part.block_index if part else None,
+            block_id=part.block_id if part else None,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -259,6 +258,8 @@ class ArticleReport:
     packs: tuple[str, ...] = ALL_PACKS
     publish_date: date | None = None
     truncated: bool = False
+    #: ``baoshe.newsroom.copy.copy_hash`` of the copy that was proofread.
+    copy_hash: str = ""
 
     @property
     def has_blocking(self) -> bool:
@@ -283,6 +284,7 @@ class ArticleReport:
             "counts": self.counts,
             "texts": dict(self.texts),
             "findings": [f.to_dict() for f in self.findings],
+            "copy_hash": self.copy_hash,
         }
 
     @classmethod
@@ -294,15 +296,8 @@ class ArticleReport:
             packs=tuple(data.get("packs", ALL_PACKS)),
             publish_date=date.fromisoformat(published) if published else None,
             truncated=bool(data.get("truncated", False)),
+            copy_hash=data.get("copy_hash", ""),
         )
-
-
-@dataclass(frozen=True, slots=True)
-class _Block:
-    start: int
-    end: int
-    index: int
-    block_id: str | None
 
 
 def article_publish_date(article) -> date:
@@ -315,76 +310,46 @@ def article_publish_date(article) -> date:
     return moment.date()
 
 
-def body_text(article) -> tuple[str, list[_Block]]:
-    """The body's proofreadable text, one block per line group, and where each block is.
-
-    Rich-text paragraphs go through the engine's HTML extraction (scripts and styles
-    dropped, block elements become line breaks); headings, quotes and captions are plain
-    text. Blocks are joined with a line break, so paragraph-level checks see paragraphs.
-    """
-    parts: list[str] = []
-    blocks: list[_Block] = []
-    pos = 0
-    for index, block in enumerate(article.body or []):
-        text = _block_text(block.block_type, block.value)
-        if not text.strip():
-            continue
-        if parts:
-            parts.append("\n")
-            pos += 1
-        parts.append(text)
-        blocks.append(_Block(pos, pos + len(text), index, getattr(block, "id", None)))
-        pos += len(text)
-    return "".join(parts), blocks
-
-
-def _block_text(block_type: str, value) -> str:
-    if block_type == "paragraph":
-        source = getattr(value, "source", value)
-        return html_to_text(str(source or "")).text
-    if block_type == "heading":
-        return str(value or "")
-    if block_type == "quote":
-        lines = [value.get("text") or "", value.get("attribution") or ""]
-        return "\n".join(line for line in lines if line.strip())
-    if block_type in ("image", "video"):
-        return value.get("caption") or ""
-    return ""
+def body_text(article) -> tuple[str, tuple[CopyPart, ...]]:
+    """The body's proofreadable text (every printed text of every block, one per line) and
+    where each part is; ``baoshe.newsroom.copy.body_copy`` defines it."""
+    body = body_copy(article)
+    return body.text, body.parts
 
 
 def check_article(article, *, publish_date: date | None = None) -> ArticleReport:
-    """Proofread every text field of ``article`` (saved or not) with the configured rules.
+    """Proofread the whole copy of ``article`` (saved or not) with the configured rules.
 
-    The 核心提示 is also compared with the body (numbers and dates must agree), and the
-    publish date drives the dateline and weekday checks.
+    Each field of ``baoshe.newsroom.copy.article_copy`` is proofread on its own, so a
+    finding's offsets point into the field the editor typed it in (body findings also name
+    their block). The 核心提示 is compared with the body (numbers and dates must agree), and
+    the publish date drives the dateline and weekday checks. The report carries the hash of
+    the copy it checked, which the workflow compares to tell whether the copy changed since.
     """
     reader = get_proofreader()
     publish = publish_date or article_publish_date(article)
-    texts: dict[str, str] = {}
     report = ArticleReport(packs=reader.pack_ids, publish_date=publish)
-    body, blocks = body_text(article)
-    summary = article.summary or ""
-    for name in ARTICLE_FIELDS:
-        if name == "body":
-            text = body
-            result = reader.check(
-                text, publish_date=publish, summary=summary if body.strip() else None
-            )
+    copy = article_copy(article)
+    by_field = {item.field: item for item in copy}
+    summary = by_field["summary"].text
+    texts: dict[str, str] = {}
+    for item in copy:
+        text = item.text
+        texts[item.field] = text
+        if not text.strip():
+            continue
+        if item.field == "body":
+            result = reader.check(text, publish_date=publish, summary=summary or None)
         else:
-            text = getattr(article, name, "") or ""
             result = reader.check(text, publish_date=publish)
-        texts[name] = text
         report.truncated = report.truncated or result.truncated
         for finding in result.findings:
             if finding.field == "summary":  # 核心提示 vs body: offsets are the summary's
                 report.findings.append(ArticleFinding.from_finding(finding, "summary", summary))
             else:
-                report.findings.append(
-                    ArticleFinding.from_finding(
-                        finding, name, text, blocks if name == "body" else ()
-                    )
-                )
+                report.findings.append(ArticleFinding.from_finding(finding, item.field, text, item))
     report.texts = texts
+    report.copy_hash = hash_copy(copy)
     order = {name: i for i, name in enumerate(ARTICLE_FIELDS)}
     report.findings.sort(key=lambda f: (order.get(f.field, 99), f.start, f.end))
     return report
