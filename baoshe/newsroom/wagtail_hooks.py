@@ -1,12 +1,33 @@
-"""The newsroom in the Wagtail admin: 稿件 as a first-class menu entry, not buried in Snippets."""
+"""The newsroom in the Wagtail admin: 稿件 as a first-class menu entry, not buried in Snippets.
+
+Every view of the viewset that writes an article asks ``ArticlePermissionPolicy`` about *this*
+article (Wagtail's own views mostly ask about the model): edit and revert, copy, delete (also
+in bulk), lock and unlock, unpublish, unschedule, and workflow actions, which must act on the
+piece's current step. docs/security.md has the table of who may do what.
+"""
 
 import django_filters
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.models import TaskState
+from wagtail.models.copying import _copy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Article, ColumnPage
+from .permissions import article_permission_policy
+
+# Before the viewset is registered: Wagtail would otherwise make a plain model policy.
+register_permission_policy(Article, article_permission_policy, exact_class=True)
 
 
 class ArticleFilterSet(WagtailFilterSet):
@@ -19,6 +40,176 @@ class ArticleFilterSet(WagtailFilterSet):
     class Meta:
         model = Article
         fields = ["column", "origin", "live"]
+
+
+# --- views that ask about the article, not the model ------------------------------------------
+
+
+def _task_allows(view, obj, method):
+    task = obj.current_workflow_task if obj is not None and obj.pk else None
+    return bool(task) and getattr(task.specific, method)(obj, view.request.user)
+
+
+class ArticleEditView(snippet_views.EditView):
+    """Edit (and, through the revert view built from it, revert): one's own pieces for a
+    记者, everyone's for an editor, and whatever the current review step opens to its people."""
+
+    def user_has_permission(self, permission):
+        obj = getattr(self, "object", None)
+        if obj is None or not obj.pk:
+            return super().user_has_permission(permission)
+        user = self.request.user
+        policy = article_permission_policy
+        if permission == "change":
+            return policy.user_has_permission_for_instance(user, "change", obj) or _task_allows(
+                self, obj, "user_can_access_editor"
+            )
+        if permission == "lock":
+            return policy.user_has_permission_for_instance(user, "lock", obj) or _task_allows(
+                self, obj, "user_can_lock"
+            )
+        if permission == "unlock":
+            return policy.user_has_permission_for_instance(user, "unlock", obj) or _task_allows(
+                self, obj, "user_can_unlock"
+            )
+        if permission in ("publish", "delete", "unpublish"):
+            return policy.user_has_permission_for_instance(user, permission, obj)
+        return super().user_has_permission(permission)
+
+
+class ArticleCopyView(snippet_views.CopyView):
+    """复制: a NEW draft owned by the copier, pre-filled from the original's latest revision.
+
+    Wagtail's snippet copy view hands the original itself to the form, so posting the copy
+    form saved over the original (and unpublished it). Here the view knows no object at all,
+    exactly like the create view, and the form gets an unsaved copy.
+    """
+
+    def get_object(self, queryset=None):
+        return None
+
+    @cached_property
+    def source(self):
+        original = get_object_or_404(Article, pk=unquote(str(self.kwargs[self.pk_url_kwarg])))
+        if not article_permission_policy.user_has_any_permission_for_instance(
+            self.request.user, ["change", "view"], original
+        ):
+            raise PermissionDenied
+        return original
+
+    def dispatch(self, request, *args, **kwargs):
+        self.source  # noqa: B018 -- 404 / 403 before anything else
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial_form_instance(self):
+        return copy_article(self.source)
+
+
+#: what a copy does not inherit: identity, publication state, locks, schedule
+COPY_EXCLUDE = [
+    "id",
+    "live",
+    "has_unpublished_changes",
+    "first_published_at",
+    "last_published_at",
+    "live_revision",
+    "latest_revision",
+    "go_live_at",
+    "expire_at",
+    "expired",
+    "locked",
+    "locked_at",
+    "locked_by",
+]
+
+
+def copy_article(original):
+    """An unsaved draft with the original's latest copy (tags included), never published."""
+    source = original.get_latest_revision_as_object()
+    copy, _ = _copy(source, exclude_fields=COPY_EXCLUDE)
+    copy.live = False
+    return copy
+
+
+class ArticleDeleteView(snippet_views.DeleteView):
+    def user_has_permission(self, permission):
+        obj = getattr(self, "object", None)
+        if permission == "delete" and obj is not None:
+            return article_permission_policy.user_has_permission_for_instance(
+                self.request.user, "delete", obj
+            )
+        return super().user_has_permission(permission)
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.user_has_permission("delete"):
+            messages.error(
+                request, "已发布过的稿件不能删除，只能申请撤稿；草稿只能由可修改它的人删除。"
+            )
+            return redirect(reverse("workflow:review", args=[self.object.pk]))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ArticleUnpublishView(snippet_views.UnpublishView):
+    """Taking a live piece down is a 撤稿 (review, 410 notice, record) for all but superusers."""
+
+    permission_required = "unpublish"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not article_permission_policy.user_has_permission_for_instance(
+            request.user, "unpublish", self.object
+        ):
+            messages.error(request, "已发布的稿件须通过撤稿下线：请在“审核”页申请撤稿。")
+            return redirect(reverse("workflow:review", args=[self.object.pk]))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ArticleUnscheduleView(snippet_views.RevisionsUnscheduleView):
+    permission_required = "unschedule"
+
+
+class ArticleLockView(snippet_views.LockView):
+    """A lock is for someone who may edit the piece (or whom its review step lets lock it)."""
+
+    def user_has_permission(self, permission):
+        if permission != "lock":
+            return super().user_has_permission(permission)
+        return article_permission_policy.user_has_permission_for_instance(
+            self.request.user, "lock", self.object
+        ) or _task_allows(self, self.object, "user_can_lock")
+
+
+class ArticleUnlockView(snippet_views.UnlockView):
+    def user_has_permission(self, permission):
+        if permission != "unlock":
+            return super().user_has_permission(permission)
+        return article_permission_policy.user_has_permission_for_instance(
+            self.request.user, "unlock", self.object
+        ) or _task_allows(self, self.object, "user_can_unlock")
+
+
+class CurrentStepOnlyMixin:
+    """A workflow action acts on the piece's current, open step: Wagtail takes the task state
+    from the URL, so an old 一审 task state would otherwise let 一审 approve at 三审."""
+
+    def check_action(self):
+        current = self.object.current_workflow_task_state
+        if (
+            current is None
+            or current.pk != self.task_state.pk
+            or current.status != TaskState.STATUS_IN_PROGRESS
+        ):
+            raise PermissionDenied
+        super().check_action()
+
+
+class ArticleWorkflowActionView(CurrentStepOnlyMixin, snippet_views.WorkflowActionView):
+    pass
+
+
+class ArticleCollectWorkflowActionDataView(
+    CurrentStepOnlyMixin, snippet_views.CollectWorkflowActionDataView
+):
+    pass
 
 
 class ArticleViewSet(SnippetViewSet):
@@ -43,9 +234,28 @@ class ArticleViewSet(SnippetViewSet):
     ]
     copy_view_enabled = True
     inspect_view_enabled = True
+    edit_view_class = ArticleEditView
+    copy_view_class = ArticleCopyView
+    delete_view_class = ArticleDeleteView
+    unpublish_view_class = ArticleUnpublishView
+    revisions_unschedule_view_class = ArticleUnscheduleView
+    lock_view_class = ArticleLockView
+    unlock_view_class = ArticleUnlockView
+    workflow_action_view_class = ArticleWorkflowActionView
+    collect_workflow_action_data_view_class = ArticleCollectWorkflowActionDataView
 
     def get_queryset(self, request):
         return Article.objects.select_related("column", "latest_revision")
 
 
 register_snippet(ArticleViewSet)
+
+
+@hooks.register("construct_snippet_listing_buttons")
+def article_listing_buttons_by_permission(buttons, snippet, user):
+    """The listing's 删除 only where the article's delete would be accepted."""
+    if not isinstance(snippet, Article):
+        return
+    delete_url = reverse(Article.snippet_viewset.get_url_name("delete"), args=[snippet.pk])
+    if not article_permission_policy.user_has_permission_for_instance(user, "delete", snippet):
+        buttons[:] = [b for b in buttons if getattr(b, "url", None) != delete_url]

@@ -16,19 +16,26 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
+from wagtail.actions.unpublish import UnpublishAction
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, Revision, Task, TaskState
 
+from baoshe.newsroom import permissions as article_perms
+from baoshe.newsroom.copy import copy_hash, copy_lines
+
 from . import machine
-from .roles import CHIEF, DIRECTOR, OVERRIDE_ROLES, PROOFREADER
+from .roles import CHIEF, DIRECTOR
 
 
-def user_in_roles(user, roles) -> bool:
-    if not user or not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    return user.groups.filter(name__in=roles).exists()
+def has_perm(user, perm: str) -> bool:
+    """``user.has_perm`` for an active, signed-in user (superusers hold every permission)."""
+    return bool(user and user.is_authenticated and user.is_active and user.has_perm(perm))
+
+
+def workflow_article(task_state_or_workflow_state):
+    """The article a task state (or workflow state) is about."""
+    state = getattr(task_state_or_workflow_state, "workflow_state", task_state_or_workflow_state)
+    return state.content_object
 
 
 def refresh_latest_revision(workflow_state):
@@ -113,22 +120,35 @@ class MachineReviewTask(Task):
             )
         return not report.outstanding_blocking()
 
-    def user_can_override(self, user) -> bool:
-        return user_in_roles(user, OVERRIDE_ROLES)
+    def user_can_override(self, user, article=None, workflow_state=None) -> bool:
+        """二审/三审 (``override_machine_review``), and never on a piece of one's own."""
+        if not has_perm(user, "newsroom.override_machine_review"):
+            return False
+        return article is None or article_perms.may_approve(user, article, workflow_state)
+
+    @staticmethod
+    def user_can_recheck(user, article) -> bool:
+        """Restarting 机审 is for whoever may edit the piece (its author, editors)."""
+        return article_perms.may_edit(user, article)
 
     def get_actions(self, obj, user):
         actions = []
-        if user.has_perm("newsroom.change_article") or user.is_superuser:
+        if self.user_can_recheck(user, obj):
             actions.append(("recheck", "修改后重新机审", False))
-        if self.user_can_override(user):
+        if self.user_can_override(user, obj, getattr(obj, "current_workflow_state", None)):
             actions.append(("reject", "退回修改", True))
         return actions
 
     def on_action(self, task_state, user, action_name, **kwargs):
+        article = workflow_article(task_state)
         if action_name == "recheck":
+            if not self.user_can_recheck(user, article):
+                raise PermissionDenied("只有作者或可修改这篇稿件的人可以重新机审。")
             with transaction.atomic():
                 task_state.cancel(user=user, resume=True, comment="修改后重新机审")
         elif action_name == "reject":
+            if not self.user_can_override(user, article, task_state.workflow_state):
+                raise PermissionDenied("只有二审、三审人员可以退回机审中的稿件。")
             task_state.reject(user=user, comment=kwargs.get("comment", ""))
         elif action_name == "override":
             self.override(task_state, user, **kwargs)
@@ -136,15 +156,19 @@ class MachineReviewTask(Task):
             raise PermissionDenied
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        if self.user_can_override(user):
+        if has_perm(user, "newsroom.override_machine_review"):
             return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         return TaskState.objects.none()
 
     @transaction.atomic
     def override(self, task_state, user, reason="", findings=()):
         """Waive the blocking findings numbered ``findings`` of the task state's report."""
-        if not self.user_can_override(user):
+        if not has_perm(user, "newsroom.override_machine_review"):
             raise PermissionDenied("只有二审、三审人员可以放行机审阻断项。")
+        if not article_perms.may_approve(
+            user, workflow_article(task_state), task_state.workflow_state
+        ):
+            raise PermissionDenied("不能放行自己撰写或提交的稿件的机审阻断项。")
         if task_state.status != TaskState.STATUS_IN_PROGRESS:
             raise PermissionDenied("这次机审已经结束，不能再放行。")
         reason = (reason or "").strip()
@@ -205,6 +229,9 @@ class MachineReport(models.Model):
     def run(cls, task_state):
         article = task_state.revision.as_object()
         data = machine.check(article)
+        # The hash of the copy this report passed: what ``copy_changed_since_machine_check``
+        # compares the latest revision with.
+        data["copy_hash"] = data.get("copy_hash") or copy_hash(article)
         report = cls.objects.create(
             task_state=task_state,
             revision=task_state.revision,
@@ -331,10 +358,13 @@ class ReviewTask(AbstractGroupApprovalTask):
 
     @staticmethod
     def copy_changed_since_machine_check(workflow_state) -> bool:
-        """Whether the text of the latest revision differs from the copy 机审 last passed.
+        """Whether the copy of the latest revision differs from the copy 机审 last passed.
 
-        Text, not revision: a reviewer who only sets the go-live time saves a new revision
-        but changes nothing a proofreader reads.
+        Copy, not revision: a reviewer who only sets the go-live time saves a new revision
+        but changes nothing a reader sees. The copy is everything the reader page prints
+        (``baoshe.newsroom.copy``: captions, attributions, the wire block …), compared by
+        the hash stored with the 机审 report. The latest revision is hashed afresh even when
+        it is the checked one: a referenced wire article may have changed since.
         """
         refresh_latest_revision(workflow_state)
         latest = workflow_state.content_object.get_latest_revision()
@@ -351,11 +381,8 @@ class ReviewTask(AbstractGroupApprovalTask):
         )
         if checked is None:
             return True
-        if checked.revision_id == latest.pk:
-            return False
-        return article_text_lines(checked.revision.as_object()) != article_text_lines(
-            latest.as_object()
-        )
+        checked_hash = checked.report.get("copy_hash") or copy_hash(checked.revision.as_object())
+        return copy_hash(latest.as_object()) != checked_hash
 
     def on_action(self, task_state, user, action_name, **kwargs):
         """An approval signs off machine-checked copy only.
@@ -365,6 +392,10 @@ class ReviewTask(AbstractGroupApprovalTask):
         ``start`` sends the changed copy through 机审, and the same level then approves the
         checked text.
         """
+        if action_name == "approve" and not article_perms.may_approve(
+            user, workflow_article(task_state), task_state.workflow_state
+        ):
+            raise PermissionDenied("不能审核通过自己撰写或提交的稿件。")
         if action_name == "approve" and self.copy_changed_since_machine_check(
             task_state.workflow_state
         ):
@@ -375,7 +406,11 @@ class ReviewTask(AbstractGroupApprovalTask):
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def _may_edit(self, user):
-        return user.is_superuser or self._user_in_groups(user) or user_in_roles(user, [PROOFREADER])
+        return (
+            user.is_superuser
+            or self._user_in_groups(user)
+            or has_perm(user, "workflow.add_proofreadinground")
+        )
 
     def user_can_access_editor(self, obj, user):
         return self._may_edit(user)
@@ -384,31 +419,20 @@ class ReviewTask(AbstractGroupApprovalTask):
         return not self._may_edit(user)
 
     def get_actions(self, obj, user):
-        if user.is_superuser or self._user_in_groups(user):
-            return [
-                ("reject", "退回修改", True),
-                ("approve", "通过", False),
-                ("approve", "通过并附意见", True),
-            ]
-        return []
+        if not (user.is_superuser or self._user_in_groups(user)):
+            return []
+        actions = [("reject", "退回修改", True)]
+        if article_perms.may_approve(user, obj, getattr(obj, "current_workflow_state", None)):
+            actions += [("approve", "通过", False), ("approve", "通过并附意见", True)]
+        return actions
 
 
 # --- 三校 -----------------------------------------------------------------------------------------
 
 
 def article_text_lines(article) -> list[str]:
-    """The article as the lines a proofreader compares."""
-    lines = [f"标题：{article.title}"]
-    if article.kicker:
-        lines.append(f"引题：{article.kicker}")
-    if article.subtitle:
-        lines.append(f"副题：{article.subtitle}")
-    if article.summary:
-        lines.append(f"核心提示：{article.summary}")
-    lines += article.plain_paragraphs()
-    if article.wire_body.strip():
-        lines += [p.strip() for p in article.wire_body.splitlines() if p.strip()]
-    return lines
+    """The article as the lines a proofreader compares: its whole copy."""
+    return copy_lines(article)
 
 
 def text_diff(old_lines, new_lines) -> list[list[str]]:
@@ -475,7 +499,7 @@ class ProofreadingRound(models.Model):
     @transaction.atomic
     def record(cls, article, user, note=""):
         """Record a round on the article's latest revision (the piece must be in review)."""
-        if not user_in_roles(user, [PROOFREADER]):
+        if not has_perm(user, "workflow.add_proofreadinground"):
             raise PermissionDenied("只有校对可以登记校次。")
         state = article.current_workflow_state
         if state is None:
@@ -527,6 +551,11 @@ class PostPublicationRequest(models.Model):
         APPROVED = "approved", "已批准"
         REJECTED = "rejected", "已驳回"
 
+    #: the permission deciding each stage, and who holds it by default (for messages)
+    STAGE_PERMISSIONS = {
+        State.PENDING_SECOND: "newsroom.second_review_article",
+        State.PENDING_FINAL: "newsroom.sign_off_article",
+    }
     STAGE_ROLES = {State.PENDING_SECOND: [DIRECTOR], State.PENDING_FINAL: [CHIEF]}
     STAGE_NAMES = {State.PENDING_SECOND: "二审", State.PENDING_FINAL: "三审"}
     kind = ""  # "withdrawal" / "correction"
@@ -564,15 +593,15 @@ class PostPublicationRequest(models.Model):
 
     @property
     def is_pending(self):
-        return self.state in self.STAGE_ROLES
+        return self.state in self.STAGE_PERMISSIONS
 
     @property
     def stage_name(self):
         return self.STAGE_NAMES.get(self.state, "")
 
     def user_can_review(self, user) -> bool:
-        roles = self.STAGE_ROLES.get(self.state)
-        return bool(roles) and user_in_roles(user, roles)
+        perm = self.STAGE_PERMISSIONS.get(self.state)
+        return bool(perm) and has_perm(user, perm)
 
     def summary_text(self) -> str:
         raise NotImplementedError
@@ -663,7 +692,7 @@ class Withdrawal(PostPublicationRequest):
             raise ValidationError("请写明撤稿理由。")
         if not article.live:
             raise ValidationError("只有已发布的稿件才能撤稿。")
-        if cls.objects.filter(article=article, state__in=list(cls.STAGE_ROLES)).exists():
+        if cls.objects.filter(article=article, state__in=list(cls.STAGE_PERMISSIONS)).exists():
             raise ValidationError("这篇稿件已有待审核的撤稿申请。")
         withdrawal = cls.objects.create(
             article=article, requested_by=user, reason=reason, notice=notice.strip()
@@ -683,7 +712,9 @@ class Withdrawal(PostPublicationRequest):
             state.cancel(user=user)
         article.revisions.update(approved_go_live_at=None)
         if article.live:
-            article.unpublish(user=user)
+            # The two-stage 撤稿 review is the authorisation: nobody below a superuser holds
+            # the permission to unpublish directly (newsroom.unpublish_article).
+            UnpublishAction(article, user=user).execute(skip_permission_checks=True)
         log_article(
             article,
             "baoshe.withdrawal.done",

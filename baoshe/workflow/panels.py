@@ -17,9 +17,8 @@ from .models import (
     PostPublicationRequest,
     ReviewTask,
     Withdrawal,
-    user_in_roles,
+    has_perm,
 )
-from .roles import OVERRIDE_ROLES, PROOFREADER
 
 
 def age_text(since: datetime, now: datetime | None = None) -> str:
@@ -63,8 +62,8 @@ def waiting_for(user) -> list[WaitingItem]:
         .order_by("started_at")
     )
     articles = _articles_by_id(states)
-    can_override = user_in_roles(user, OVERRIDE_ROLES)
-    is_proofreader = user_in_roles(user, [PROOFREADER]) and not user.is_superuser
+    can_override = has_perm(user, "newsroom.override_machine_review")
+    is_proofreader = has_perm(user, "workflow.add_proofreadinground") and not user.is_superuser
     for state in states:
         article = articles.get(int(state.workflow_state.object_id))
         if article is None:
@@ -109,7 +108,7 @@ def waiting_for(user) -> list[WaitingItem]:
             )
         )
 
-    pending = Q(state__in=list(PostPublicationRequest.STAGE_ROLES))
+    pending = Q(state__in=list(PostPublicationRequest.STAGE_PERMISSIONS))
     for model in (Withdrawal, Correction):
         for req in model.objects.filter(pending).select_related("article").order_by("requested_at"):
             if req.user_can_review(user):

@@ -14,51 +14,94 @@ ADMIN = "管理员"
 
 ALL_ROLES = [REPORTER, EDITOR, DIRECTOR, CHIEF, PROOFREADER, ADMIN]
 
-#: the groups whose members may override a blocking 机审 finding (二审 and 三审)
-OVERRIDE_ROLES = [DIRECTOR, CHIEF]
+_ADMIN = "wagtailadmin.access_admin"
 
 WORKFLOW_NAME = "三审三校"
 MACHINE_TASK = "机审"
 LEVEL_TASKS = [(1, "一审", [EDITOR]), (2, "二审", [DIRECTOR]), (3, "三审", [CHIEF])]
 
-_ARTICLE_READ = ["view_article"]
-_ARTICLE_WRITE = ["add_article", "change_article", "view_article", "lock_article"]
-_ADMIN = [("wagtailadmin", "access_admin")]
+# Permissions decide every action (baoshe/newsroom/permissions.py reads them); a role is only a
+# group holding some. "change_article" is writing one's own pieces; "change_any_article" is
+# editing everybody's; "publish_article" is publishing outside 三审三校 (emergencies);
+# "unpublish_article" (taking a live piece down, or deleting one that was ever published,
+# without a 撤稿) is held by no role: only superusers have it.
+_WRITE = [
+    "newsroom.add_article",
+    "newsroom.change_article",
+    "newsroom.view_article",
+    "newsroom.lock_article",
+]
+_EDIT_ANY = [*_WRITE, "newsroom.change_any_article"]
 _REQUESTS = [
-    ("workflow", "add_withdrawal"),
-    ("workflow", "view_withdrawal"),
-    ("workflow", "add_correction"),
-    ("workflow", "view_correction"),
+    "workflow.add_withdrawal",
+    "workflow.view_withdrawal",
+    "workflow.add_correction",
+    "workflow.view_correction",
+]
+_USERS = ["auth.add_user", "auth.change_user", "auth.view_user"]
+_SITE = [
+    "core.change_sitesettings",
+    "proofread.change_proofreadsettings",
+    *(
+        f"proofread.{a}_{m}"
+        for m in ("wordlist", "nameentry", "correctionrule")
+        for a in ("add", "change", "delete", "view")
+    ),
+    *(
+        f"epaper.{a}_{m}"
+        for m in ("publication", "issue", "printpage", "printarticle", "importjob")
+        for a in ("add", "change", "view")
+    ),
 ]
 
-#: role → [(app_label, codename)], beyond Wagtail admin access
+#: role → ["app_label.codename"], beyond Wagtail admin access
 ROLE_PERMISSIONS = {
-    REPORTER: [("newsroom", c) for c in _ARTICLE_WRITE],
-    EDITOR: [("newsroom", c) for c in _ARTICLE_WRITE] + _REQUESTS,
-    DIRECTOR: [("newsroom", c) for c in [*_ARTICLE_WRITE, "unlock_article"]] + _REQUESTS,
-    CHIEF: [
-        ("newsroom", c)
-        for c in [*_ARTICLE_WRITE, "unlock_article", "publish_article", "delete_article"]
+    REPORTER: _WRITE,
+    EDITOR: _EDIT_ANY + _REQUESTS,
+    DIRECTOR: _EDIT_ANY
+    + [
+        "newsroom.unlock_article",
+        "newsroom.override_machine_review",
+        "newsroom.second_review_article",
     ]
     + _REQUESTS,
-    PROOFREADER: [("newsroom", c) for c in ["change_article", "view_article", "lock_article"]]
-    + [("workflow", "add_proofreadinground"), ("workflow", "view_proofreadinground")],
-    ADMIN: [
-        ("newsroom", c)
-        for c in [*_ARTICLE_WRITE, "unlock_article", "publish_article", "delete_article"]
-    ]
-    + _REQUESTS
+    CHIEF: _EDIT_ANY
     + [
-        ("workflow", "view_proofreadinground"),
-        ("wagtailcore", "add_workflow"),
-        ("wagtailcore", "change_workflow"),
-        ("wagtailcore", "add_task"),
-        ("wagtailcore", "change_task"),
-        ("auth", "add_user"),
-        ("auth", "change_user"),
-        ("auth", "view_user"),
+        "newsroom.unlock_article",
+        "newsroom.delete_article",
+        "newsroom.override_machine_review",
+        "newsroom.sign_off_article",
+    ]
+    + _REQUESTS,
+    PROOFREADER: [
+        "newsroom.change_article",
+        "newsroom.view_article",
+        "workflow.add_proofreadinground",
+        "workflow.view_proofreadinground",
     ],
+    ADMIN: _EDIT_ANY
+    + ["newsroom.unlock_article", "newsroom.publish_article", "newsroom.delete_article"]
+    + _REQUESTS
+    + ["workflow.view_proofreadinground"]
+    + _USERS
+    + _SITE,
 }
+
+#: 管理员 manages the columns (every page under the root) and the images (root collection)
+ADMIN_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+ADMIN_IMAGE_PERMISSIONS = ["add_image", "change_image", "choose_image", "delete_image"]
+
+_PERMISSION_APPS = [
+    "newsroom",
+    "workflow",
+    "wagtailadmin",
+    "wagtailcore",
+    "wagtailimages",
+    "auth",
+    "core",
+    "proofread",
+    "epaper",
+]
 
 
 def _create_permissions(apps):
@@ -66,21 +109,74 @@ def _create_permissions(apps):
     from django.apps import apps as global_apps
     from django.contrib.auth.management import create_permissions
 
-    for label in ["newsroom", "workflow", "wagtailadmin", "wagtailcore", "auth"]:
+    for label in _PERMISSION_APPS:
         create_permissions(global_apps.get_app_config(label), apps=apps, verbosity=0)
+
+
+def _model_name(apps, app_label, codename):
+    """The model a codename belongs to: ``change_any_article`` → ``article``."""
+    try:
+        names = [m._meta.model_name for m in apps.get_app_config(app_label).get_models()]
+    except LookupError:
+        names = []
+    for name in sorted(names, key=len, reverse=True):
+        if codename.endswith(f"_{name}"):
+            return name
+    return codename.split("_", 1)[1]
+
+
+def _permission_label(app_label, model, codename):
+    from django.apps import apps as global_apps
+
+    try:
+        meta = global_apps.get_model(app_label, model)._meta
+    except LookupError:
+        return f"Can {codename.replace('_', ' ')}"
+    return dict(meta.permissions).get(codename, f"Can {codename.replace('_', ' ')}")
 
 
 def _permission(apps, Permission, app_label, codename):
     found = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
     if found is not None:
         return found
-    # lock_/unlock_ permissions of snippets are made by Wagtail after migrate: make them now.
-    action, model = codename.split("_", 1)
+    # lock_/unlock_ permissions of snippets are made by Wagtail after migrate, and an app
+    # migrated later has none yet: make them now.
+    model = _model_name(apps, app_label, codename)
     ContentType = apps.get_model("contenttypes", "ContentType")
     content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
     return Permission.objects.create(
-        content_type=content_type, codename=codename, name=f"Can {action} {model}"
+        content_type=content_type,
+        codename=codename,
+        name=_permission_label(app_label, model, codename),
     )
+
+
+def _grant_admin_pages_and_images(apps, group, Permission):
+    """管理员: every page (columns, single pages) and every image, through Wagtail's own
+    page and collection permissions."""
+    try:
+        Page = apps.get_model("wagtailcore", "Page")
+        GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+        Collection = apps.get_model("wagtailcore", "Collection")
+        GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    except LookupError:
+        return
+    root = Page.objects.filter(depth=1).order_by("path").first()
+    if root is not None:
+        for codename in ADMIN_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=root,
+                permission=_permission(apps, Permission, "wagtailcore", codename),
+            )
+    collection = Collection.objects.filter(depth=1).order_by("path").first()
+    if collection is not None:
+        for codename in ADMIN_IMAGE_PERMISSIONS:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=collection,
+                permission=_permission(apps, Permission, "wagtailimages", codename),
+            )
 
 
 def ensure_roles(apps=None):
@@ -95,9 +191,11 @@ def ensure_roles(apps=None):
     groups = {}
     for role in ALL_ROLES:
         group, _ = Group.objects.get_or_create(name=role)
-        wanted = _ADMIN + ROLE_PERMISSIONS[role]
-        perms = [_permission(apps, Permission, app, codename) for app, codename in wanted]
+        wanted = [_ADMIN, *ROLE_PERMISSIONS[role]]
+        perms = [_permission(apps, Permission, *name.split(".", 1)) for name in wanted]
         group.permissions.set(perms)
+        if role == ADMIN:
+            _grant_admin_pages_and_images(apps, group, Permission)
         groups[role] = group
     return groups
 

@@ -1,8 +1,7 @@
 """三审三校 in the Wagtail admin: URLs, the dashboard panel, audit-log labels, the 审核 button,
-and the rule that a 记者 edits only their own drafts."""
+and the editor's menu trimmed to what the user's permissions allow."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils import timezone
@@ -13,11 +12,10 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.action_menu import ActionMenuItem
 
 from baoshe.newsroom.models import Article
+from baoshe.newsroom.permissions import article_permission_policy
 
 from . import views
-from .models import user_in_roles
 from .panels import WaitingPanel
-from .roles import ADMIN, ALL_ROLES, REPORTER
 
 app_name = "workflow"
 urlpatterns = [
@@ -76,56 +74,55 @@ def review_menu_item(model):
     return None
 
 
-# --- 记者: own drafts only --------------------------------------------------------------------
+# --- direct publishing and unpublishing ------------------------------------------------------
+# Who may edit, lock, delete or unpublish which article is decided by ArticlePermissionPolicy
+# (newsroom/permissions.py) inside the views themselves; these hooks only keep the editor's
+# menu honest and refuse a forged publish request with a message.
 
 
-def only_reporter(user) -> bool:
-    if user.is_superuser:
-        return False
-    names = set(user.groups.filter(name__in=ALL_ROLES).values_list("name", flat=True))
-    return names == {REPORTER}
-
-
-def is_author(article, user) -> bool:
-    first = article.revisions.order_by("created_at", "pk").first()
-    return first is not None and first.user_id == user.pk
-
-
-@hooks.register("before_edit_snippet")
-def reporters_edit_their_own(request, instance):
-    is_article = isinstance(instance, Article)
-    if is_article and only_reporter(request.user) and not is_author(instance, request.user):
-        raise PermissionDenied("记者只能修改自己的稿件。")
-
-
-def may_publish_directly(user) -> bool:
-    """Only a 管理员 (or superuser) may put copy live outside 三审三校, e.g. in an emergency.
+def may_publish_directly(user, article=None) -> bool:
+    """Only holders of ``publish_article`` (管理员, superusers) put copy live outside 三审三校,
+    e.g. in an emergency.
 
     Everyone else's copy goes live through the workflow: 三审's approval and the scheduler
     publish without this button, so withholding it bypasses nothing. A withdrawn (撤稿)
     piece is thereby also re-published only after a new review.
     """
-    return user_in_roles(user, [ADMIN])
+    if article is not None and article.pk:
+        return article_permission_policy.user_has_permission_for_instance(user, "publish", article)
+    return article_permission_policy.user_has_permission(user, "publish")
 
 
 @hooks.register("construct_snippet_action_menu")
-def hide_direct_publish(menu_items, request, context):
-    if context.get("model") is Article and not may_publish_directly(request.user):
-        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+def article_menu_by_permission(menu_items, request, context):
+    if context.get("model") is not Article:
+        return
+    instance = context.get("instance")
+    user = request.user
+    hidden = set()
+    if not may_publish_directly(user, instance):
+        hidden.add("action-publish")
+    if not article_permission_policy.user_has_permission_for_instance(user, "unpublish", instance):
+        hidden.add("action-unpublish")
+    menu_items[:] = [item for item in menu_items if item.name not in hidden]
 
 
 @hooks.register("before_publish")
 def publish_articles_through_review(request, obj):
-    if isinstance(obj, Article) and not may_publish_directly(request.user):
+    if isinstance(obj, Article) and not may_publish_directly(request.user, obj):
         messages.error(request, "稿件须经三审三校后发布：修改已存为草稿，请“提交审核”。")
         return redirect(reverse("wagtailsnippets_newsroom_article:edit", args=[obj.pk]))
     return None
 
 
-@hooks.register("before_delete_snippet")
-def reporters_delete_nothing(request, instances):
-    if only_reporter(request.user) and any(isinstance(i, Article) for i in instances):
-        raise PermissionDenied("记者不能删除稿件。")
+@hooks.register("before_unpublish")
+def unpublish_articles_through_withdrawal(request, obj):
+    if isinstance(obj, Article) and not article_permission_policy.user_has_permission_for_instance(
+        request.user, "unpublish", obj
+    ):
+        messages.error(request, "已发布的稿件须通过撤稿下线：请在“审核”页申请撤稿。")
+        return redirect(reverse("workflow:review", args=[obj.pk]))
+    return None
 
 
 # --- the audit trail -------------------------------------------------------------------------

@@ -26,8 +26,13 @@ def test_the_migration_creates_the_roles_with_their_permissions(db):
     for role in roles:
         assert "wagtailadmin.access_admin" in perms(role), role
         assert "newsroom.view_article" in perms(role), role
+    # Direct publishing outside 三审三校 is the 管理员's emergency path alone; taking a live
+    # piece down without 撤稿 is nobody's (superusers only).
     publishers = {r for r in roles if "newsroom.publish_article" in perms(r)}
-    assert publishers == {"总编辑", "管理员"}
+    assert publishers == {"管理员"}
+    assert not any("newsroom.unpublish_article" in perms(r) for r in roles)
+    editors_of_all = {r for r in roles if "newsroom.change_any_article" in perms(r)}
+    assert editors_of_all == {"编辑", "部门主任/值班主任", "总编辑", "管理员"}
     assert {"newsroom.add_article", "newsroom.change_article"} <= perms("记者")
     assert "newsroom.delete_article" not in perms("记者")
     assert "workflow.add_proofreadinground" in perms("校对")

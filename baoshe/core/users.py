@@ -1,0 +1,66 @@
+"""User management without escalation.
+
+A non-superuser who may manage users (the 管理员 role: ``auth.add_user``/``auth.change_user``)
+creates and edits newsroom accounts, but:
+
+* only superusers manage superusers: a superuser's edit and delete pages refuse everybody else;
+* nobody but a superuser grants superuser status;
+* only the newsroom's role groups (``workflow.roles.ALL_ROLES``) may be handed out, so a group
+  that someone gave extra permissions cannot be used to pass them on;
+* nobody changes their own groups or superuser status.
+
+``refusal`` returns the reason a request is refused, or None; the hooks in
+``core/wagtail_hooks.py`` answer with that message instead of letting the form save.
+"""
+
+from django.contrib.auth.models import Group
+from django.forms import CheckboxInput
+
+SUPERUSER_ONLY = "只有超级管理员可以查看和修改超级管理员账号。"
+NO_SUPERUSER_GRANT = "只有超级管理员可以授予超级管理员权限。"
+ROLE_GROUPS_ONLY = "只能为用户分配报社的角色：记者、编辑、部门主任/值班主任、总编辑、校对、管理员。"
+NOT_YOUR_OWN_ROLES = "不能修改自己的角色或超级管理员权限，请联系其他管理员。"
+BAD_GROUPS = "角色选择无效。"
+
+
+def role_group_ids() -> set[int]:
+    from baoshe.workflow.roles import ALL_ROLES
+
+    return set(Group.objects.filter(name__in=ALL_ROLES).values_list("pk", flat=True))
+
+
+def _posted_group_ids(post):
+    ids = set()
+    for value in post.getlist("groups"):
+        value = str(value).strip()
+        if not value.isdigit() or len(value) > 18:
+            return None
+        ids.add(int(value))
+    return ids
+
+
+def _grants_superuser(post) -> bool:
+    return bool(CheckboxInput().value_from_datadict(post, {}, "is_superuser"))
+
+
+def refusal(request_user, target=None, post=None) -> str | None:
+    """Why ``request_user`` may not open (``post`` None) or save this user form, or None."""
+    if request_user.is_superuser:
+        return None
+    if target is not None and target.is_superuser:
+        return SUPERUSER_ONLY
+    if post is None:
+        return None
+    if _grants_superuser(post):
+        return NO_SUPERUSER_GRANT
+    groups = _posted_group_ids(post)
+    if groups is None:
+        return BAD_GROUPS
+    if target is not None and target.pk == request_user.pk:
+        current = set(target.groups.values_list("pk", flat=True))
+        if groups != current:
+            return NOT_YOUR_OWN_ROLES
+        return None
+    if not groups <= role_group_ids():
+        return ROLE_GROUPS_ONLY
+    return None
