@@ -6,6 +6,16 @@ BIN := $(VENV)/bin
 BAOSHE := $(BIN)/baoshe
 PORT ?= 8000
 export PORT
+# Hashed locks made by `make lock` from pyproject.toml: runtime.txt is what a production install
+# uses (runtime dependencies and the s3 extra), dev.txt adds the demo, test and dev extras.
+RUNTIME_LOCK := requirements/runtime.txt
+DEV_LOCK := requirements/dev.txt
+LOCK_FLAGS ?=
+PIP_COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url \
+	--no-emit-find-links $(LOCK_FLAGS)
+# mplfonts is wanted for its font files only: its plotting stack stays out of the lock.
+FONTS_ONLY := $(foreach p,matplotlib numpy contourpy cycler kiwisolver pyparsing fonttools \
+	fire termcolor fontmeta,--unsafe-package $(p))
 
 .DEFAULT_GOAL := help
 .PHONY: help install run serve demo test lint format check-deploy lock clean
@@ -13,13 +23,16 @@ export PORT
 help:  ## list the verbs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
-install: $(VENV)/.installed  ## create .venv and install the pinned dependencies
+install: $(VENV)/.installed  ## create .venv and install the locked dependencies (requirements/dev.txt)
 
-$(VENV)/.installed: requirements.txt pyproject.toml
+# The dev lock pins every package, with hashes, so it is installed as it stands (--no-deps):
+# that is also how mplfonts comes without its plotting stack (see docs/architecture.md). Then
+# baoshe itself and, where present, the demo tooling in demo/ (package baoshe_demo).
+$(VENV)/.installed: $(DEV_LOCK) pyproject.toml $(wildcard demo/pyproject.toml)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . 2>/dev/null || $(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r $(DEV_LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	if test -f demo/pyproject.toml; then $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e ./demo; fi
 	touch $@
 
 demo: install  ## migrate and load the demo newspaper (idempotent)
@@ -51,10 +64,9 @@ check-deploy: install  ## the production settings pass `check --deploy`
 test: lint check-deploy  ## ruff, check --deploy, then the whole pytest suite (SQLite; PostgreSQL with BAOSHE_TEST_DATABASE_URL)
 	$(BIN)/pytest
 
-lock:  ## re-resolve requirements.in into requirements.txt
-	$(BIN)/python -m pip install --quiet -r requirements.in
-	{ echo "# Pinned, complete dependency set (pip freeze of requirements.in). Regenerate with \`make lock\`."; \
-	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^pip=='; } > requirements.txt
+lock: install  ## re-resolve pyproject.toml into the hashed locks under requirements/ (LOCK_FLAGS=--upgrade to move pins)
+	$(PIP_COMPILE) --extra s3 --output-file $(RUNTIME_LOCK) pyproject.toml
+	$(PIP_COMPILE) --all-extras $(FONTS_ONLY) --output-file $(DEV_LOCK) pyproject.toml
 
 clean:  ## remove the virtualenv and all local state (database, media)
 	rm -rf $(VENV) var

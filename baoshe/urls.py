@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from baoshe.core.health import health
 from baoshe.engage import urls as engage_urls
+from baoshe.newsroom import urls as newsroom_urls
 from baoshe.publishing import urls as publishing_urls
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("engage/", include(engage_urls)),
     path("epaper/", include("baoshe.epaper.urls")),
     path("", include(publishing_urls)),
+    path("", include(newsroom_urls)),
 ]
 
 if settings.MEDIA_URL.startswith("/"):

@@ -1,6 +1,6 @@
 """Accuracy of the e-paper article segmenter on generated, labelled pages.
 
-Generates issues with `baoshe.epaper.pdfgen` (ground truth kept aside), runs
+Generates issues with `baoshe_demo.pdfgen` (ground truth kept aside), runs
 `baoshe.epaper.segment` on the PDF bytes only, and reports:
 
 * article precision / recall / F1 -- a detection matches a truth article when
@@ -27,8 +27,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from baoshe.epaper.pdfgen import generate_issue  # noqa: E402
 from baoshe.epaper.segment import segment_page  # noqa: E402
+from baoshe_demo.pdfgen import generate_issue  # noqa: E402
 
 IOU_THRESHOLD = 0.8
 PAGES_PER_ISSUE = 8

@@ -23,9 +23,9 @@ from concurrent.futures import ProcessPoolExecutor
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from baoshe.epaper.pdfcheck import check_folder, check_pdf  # noqa: E402
-from baoshe.epaper.pdfgen import write_issue  # noqa: E402
 from baoshe.epaper.render import render_page  # noqa: E402
 from baoshe.epaper.segment import segment_page  # noqa: E402
+from baoshe_demo.pdfgen import write_issue  # noqa: E402
 
 
 def import_page(path: str) -> dict:

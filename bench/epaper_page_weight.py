@@ -40,10 +40,10 @@ def main() -> None:
     settings.ALLOWED_HOSTS = ["*"]
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
-    from baoshe.epaper import demo
     from baoshe.epaper.models import Issue, Publication
-    from baoshe.epaper.pdfgen import write_issue
-    from baoshe.newsroom.demo.loader import DemoLoader
+    from baoshe_demo import epaper as demo
+    from baoshe_demo.newsroom.loader import DemoLoader
+    from baoshe_demo.pdfgen import write_issue
 
     DemoLoader().load()
     t0 = time.perf_counter()

@@ -59,8 +59,8 @@ def main() -> None:
     from django.utils import timezone
     from wagtail.rich_text import RichText
 
-    from baoshe.newsroom.demo.loader import ensure_home
     from baoshe.newsroom.models import Article
+    from baoshe_demo.newsroom.loader import ensure_home
     from tests.factories import make_column
 
     call_command("migrate", verbosity=0)

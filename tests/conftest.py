@@ -27,7 +27,7 @@ def pytest_sessionfinish(session, exitstatus):
 def home(db):
     """The paper's home page. Made by a migration, but live-server tests flush the database
     after themselves, so later tests get it back from the loader's ``ensure_home``."""
-    from baoshe.newsroom.demo.loader import ensure_home
+    from baoshe_demo.newsroom.loader import ensure_home
 
     return ensure_home()
 

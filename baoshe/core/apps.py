@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = "站点"
 
     def ready(self):
+        from . import address  # noqa: F401  (registers the public-address check)
         from .csp import patch_chooser_widgets
 
         patch_chooser_widgets()

@@ -1,10 +1,10 @@
-"""CJK fonts from PyPI (the mplfonts package), for anything that draws Chinese on this machine.
+"""CJK fonts from PyPI (mplfonts' font files), for anything that draws Chinese on this machine.
 
 ``make run`` may not install system packages, so headless Chromium in the browser tests and
 the picture generators find Noto Sans/Serif CJK SC here rather than in /usr/share/fonts.
 """
 
-from importlib import resources
+import importlib.util
 from pathlib import Path
 
 FONTCONFIG_TEMPLATE = """<?xml version="1.0"?>
@@ -20,7 +20,15 @@ FONTCONFIG_TEMPLATE = """<?xml version="1.0"?>
 
 
 def font_dir() -> Path:
-    return Path(str(resources.files("mplfonts") / "fonts"))
+    """The font folder inside the installed mplfonts package, found without importing it.
+
+    Importing mplfonts imports matplotlib; the locks install mplfonts for its font files only
+    (without matplotlib and numpy), so the package is located, never run.
+    """
+    spec = importlib.util.find_spec("mplfonts")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("CJK fonts: the mplfonts package (demo extra) is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "fonts"
 
 
 def font_path(name: str = "NotoSansCJKsc-Regular.otf") -> Path:

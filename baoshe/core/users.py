@@ -5,7 +5,8 @@ creates and edits newsroom accounts, but:
 
 * only superusers manage superusers: a superuser's edit and delete pages refuse everybody else;
 * nobody but a superuser grants superuser status;
-* only the newsroom's role groups (``workflow.roles.ALL_ROLES``) may be handed out, so a group
+* only the newsroom's role groups (registered with the ``register_role_groups`` hook: the
+  workflow app's ``ALL_ROLES``) may be handed out, so a group
   that someone gave extra permissions cannot be used to pass them on;
 * nobody changes their own groups or superuser status.
 
@@ -23,10 +24,15 @@ NOT_YOUR_OWN_ROLES = "不能修改自己的角色或超级管理员权限，请�
 BAD_GROUPS = "角色选择无效。"
 
 
-def role_group_ids() -> set[int]:
-    from baoshe.workflow.roles import ALL_ROLES
+ROLE_GROUPS_HOOK = "register_role_groups"
 
-    return set(Group.objects.filter(name__in=ALL_ROLES).values_list("pk", flat=True))
+
+def role_group_ids() -> set[int]:
+    """The groups that may be handed out: every name an app returns from ``ROLE_GROUPS_HOOK``."""
+    from wagtail import hooks
+
+    names = [name for fn in hooks.get_hooks(ROLE_GROUPS_HOOK) for name in fn()]
+    return set(Group.objects.filter(name__in=names).values_list("pk", flat=True))
 
 
 def _posted_group_ids(post):

@@ -5,6 +5,8 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from baoshe.newsroom.fragments import ARTICLE_PAGE_FRAGMENT_HOOK, ArticleFragment
+
 from . import admin_views
 from .models import Publication
 
@@ -56,3 +58,14 @@ def register_menu():
         ]
     )
     return SubmenuMenuItem("数字报", submenu, icon_name="doc-full-inverse", order=260)
+
+
+@hooks.register(ARTICLE_PAGE_FRAGMENT_HOOK)
+def epaper_link_fragment():
+    return ArticleFragment("header_start", "epaper/includes/epaper_link.html", order=10)
+
+
+@hooks.register(ARTICLE_PAGE_FRAGMENT_HOOK)
+def print_edition_fragment():
+    """见数字报第N版 under the byline, when the article was printed."""
+    return ArticleFragment("header", "epaper/includes/print_edition_link.html", order=10)

@@ -42,7 +42,6 @@ from wagtail.models import (
 )
 
 from baoshe.core.text import has_control_chars, strip_control_chars
-from baoshe.proofread.panels import ProofreadPanel
 
 from .blocks import ArticleBodyBlock
 from .forms import ArticleAdminForm
@@ -331,7 +330,8 @@ class Article(
             ObjectList(byline_panels, heading="署名与来源"),
             ObjectList(wire_panels, heading="通稿"),
             ObjectList([PublishingPanel()], heading="发布"),
-            ObjectList([ProofreadPanel()], heading="机审"),
+            # Other apps add tabs through the ``register_article_edit_tab`` hook (the 机审 tab
+            # of ``proofread``); see ``ArticleViewSet.get_edit_handler``.
         ]
     )
 
@@ -557,15 +557,9 @@ class WireCopy:
 
 def article_page_context(article: Article, request) -> dict:
     """What the article template needs; shared by the live view and the admin preview."""
-    from baoshe.engage.models import ShareTally
-
-    from .visibility import article_is_public
-
+    # Other apps add their own context through their fragments (see ``fragments``).
     return {
         "article": article,
         "page": article.column,
         "canonical_url": article.get_full_url(request) or settings.BAOSHE_BASE_URL,
-        "share_count": ShareTally.count_for(article) if article.pk else 0,
-        # The share bar (QR code, share counter) is for articles anyone may read.
-        "shareable": article_is_public(article, request),
     }

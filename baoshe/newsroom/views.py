@@ -8,6 +8,7 @@ from django.utils.cache import add_never_cache_headers
 from wagtail.models import PageViewRestriction, Site
 from wagtail.wagtail_hooks import require_wagtail_login
 
+from .fragments import unavailable_response
 from .models import Article, article_page_context
 from .visibility import column_visibility, is_expired
 
@@ -62,11 +63,9 @@ def article_detail(request, column_path: str, pk: str):
         .first()
     )
     if article is None:
-        from baoshe.workflow.views import withdrawn_response
-
-        withdrawn = withdrawn_response(request, int(pk))  # 撤稿: 410 with a notice
-        if withdrawn is not None:
-            return withdrawn
+        unavailable = unavailable_response(request, int(pk))  # e.g. 撤稿: 410 with a notice
+        if unavailable is not None:
+            return unavailable
         raise Http404("未找到该稿件")
     visibility = column_visibility(request)
     if is_expired(article) or article.column_id in visibility.unpublished:

@@ -15,6 +15,7 @@ from django.utils.functional import cached_property
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import TabbedInterface
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.models import TaskState
 from wagtail.models.copying import _copy
@@ -23,6 +24,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .fragments import ARTICLE_EDIT_TAB_HOOK
 from .models import Article, ColumnPage
 from .permissions import article_permission_policy
 
@@ -246,6 +248,13 @@ class ArticleViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return Article.objects.select_related("column", "latest_revision")
+
+    def get_edit_handler(self):
+        """The model's tabs plus those other apps register with ``register_article_edit_tab``
+        (each hook returns a panel, e.g. ``ObjectList([...], heading=...)``)."""
+        tabs = [tab.clone() for tab in Article.edit_handler.children]
+        tabs += [fn() for fn in hooks.get_hooks(ARTICLE_EDIT_TAB_HOOK)]
+        return TabbedInterface(tabs).bind_to_model(self.model)
 
 
 register_snippet(ArticleViewSet)

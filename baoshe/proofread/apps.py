@@ -3,6 +3,7 @@ import sys
 import threading
 
 from django.apps import AppConfig
+from django.conf import settings
 
 
 class ProofreadConfig(AppConfig):
@@ -24,7 +25,7 @@ class ProofreadConfig(AppConfig):
 
 def _is_server_process() -> bool:
     """Only web servers and task workers warm up: not tests, not one-off commands."""
-    if os.environ.get("BAOSHE_PROOFREAD_WARM_UP", "").lower() in ("0", "false", "no"):
+    if not settings.BAOSHE_PROOFREAD_WARM_UP:
         return False
     program = os.path.basename(sys.argv[0]) if sys.argv else ""
     if program in ("gunicorn", "uwsgi", "daphne", "uvicorn"):

@@ -11,9 +11,12 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from baoshe.newsroom.fragments import ARTICLE_EDIT_TAB_HOOK
+
 from . import views
 from .forms import WordListAdminForm
 from .models import CorrectionRule, NameEntry, WordList
+from .panels import ProofreadPanel
 
 admin_urls = (
     [
@@ -28,6 +31,12 @@ admin_urls = (
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("proofread/", include(admin_urls))]
+
+
+@hooks.register(ARTICLE_EDIT_TAB_HOOK)
+def proofread_tab():
+    """The 机审 tab of the article editor, last."""
+    return ObjectList([ProofreadPanel()], heading="机审")
 
 
 class WordListIndexView(IndexView):

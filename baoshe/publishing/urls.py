@@ -1,7 +1,5 @@
 from django.urls import path, re_path
 
-from baoshe.newsroom.views import article_detail
-
 from . import views
 from .feeds import ArticleFeed
 
@@ -12,9 +10,4 @@ urlpatterns = [
     path("sitemap.xml", views.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
     re_path(r"^(?P<column_path>(?:[\w\-]+/)+)rss\.xml$", ArticleFeed(), name="column_feed"),
-    re_path(
-        r"^(?P<column_path>(?:[\w\-]+/)+)(?P<pk>[0-9]{1,12})\.html$",
-        article_detail,
-        name="article",
-    ),
 ]

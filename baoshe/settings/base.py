@@ -194,7 +194,14 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 WAGTAIL_SITE_NAME = "baoshe 报社"
 WAGTAILADMIN_BASE_URL = env.BASE_URL
+# The paper's public address: the one source of truth for absolute URLs (canonical links, QR
+# codes, admin links in mail). The default Wagtail Site record is kept in step with it
+# (`baoshe sync-site`, the demo loader) and a system check warns when the two disagree.
 BAOSHE_BASE_URL = env.BASE_URL
+# Port `baoshe serve` binds to unless told otherwise.
+BAOSHE_PORT = env.PORT
+# Whether web servers and task workers load the 机审 lexicon at start-up.
+BAOSHE_PROOFREAD_WARM_UP = env.PROOFREAD_WARM_UP
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAIL_ENABLE_UPDATE_CHECK = False

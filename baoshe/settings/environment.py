@@ -2,6 +2,10 @@
 
 Settings modules import from here rather than calling ``os.environ`` themselves, so an operator
 can see the whole configuration surface in one file (the README's configuration table mirrors it).
+Code outside the settings reads the matching Django setting, never the environment
+(``tests/core/test_packaging.py`` holds to that). Importing this module writes nothing: the one
+file baoshe generates for itself, the local secret key, is written by the ``baoshe`` command
+(:func:`ensure_secret_key_file`) before Django starts.
 """
 
 import os
@@ -45,6 +49,17 @@ S3_PUBLIC_URL = (
 )
 EMAIL_URL = os.environ.get("EMAIL_URL", "")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "")
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY_FILE = DATA_DIR / "secret_key"
+# The test settings' database (SQLite in memory when unset).
+TEST_DATABASE_URL = os.environ.get("BAOSHE_TEST_DATABASE_URL", "")
+# Web servers and task workers load the 机审 lexicon at start-up unless this says 0/false/no/off.
+PROOFREAD_WARM_UP = os.environ.get("BAOSHE_PROOFREAD_WARM_UP", "").strip().lower() not in {
+    "0",
+    "false",
+    "no",
+    "off",
+}
 
 
 def email_settings(url: str, data_dir: Path) -> dict:
@@ -92,19 +107,30 @@ def email_settings(url: str, data_dir: Path) -> dict:
 
 
 def secret_key() -> str:
-    """SECRET_KEY from the environment, else one generated once and kept in the data dir.
+    """SECRET_KEY from the environment, else the key kept in the data dir, else "" (no key yet).
 
-    A newsroom trying baoshe with ``make run`` should not have to invent a key, but the key
-    must survive restarts (sessions and password-reset links depend on it), so it is stored.
+    Reads only. A newsroom trying baoshe with ``make run`` should not have to invent a key, so
+    the ``baoshe`` command stores one on its first run (:func:`ensure_secret_key_file`); the
+    production settings refuse to start without SECRET_KEY in the environment.
     """
-    key = os.environ.get("SECRET_KEY")
-    if key:
-        return key
-    key_file = DATA_DIR / "secret_key"
-    if key_file.exists():
-        return key_file.read_text().strip()
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(50)
-    key_file.write_text(key)
-    key_file.chmod(0o600)
-    return key
+    if SECRET_KEY:
+        return SECRET_KEY
+    try:
+        return SECRET_KEY_FILE.read_text().strip()
+    except FileNotFoundError:
+        return ""
+
+
+def ensure_secret_key_file() -> Path | None:
+    """Generate the local secret key once and keep it in the data dir; return its file.
+
+    The key must survive restarts (sessions and password-reset links depend on it), so it is
+    stored rather than made up per process. Nothing is written when SECRET_KEY is set.
+    """
+    if SECRET_KEY:
+        return None
+    if not SECRET_KEY_FILE.exists():
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        SECRET_KEY_FILE.touch(mode=0o600)
+        SECRET_KEY_FILE.write_text(secrets.token_urlsafe(50))
+    return SECRET_KEY_FILE

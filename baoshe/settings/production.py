@@ -4,13 +4,12 @@ Requires SECRET_KEY and ALLOWED_HOSTS from the environment; the TLS terminator m
 X-Forwarded-Proto.
 """
 
-import os
-
 from django.core.exceptions import ImproperlyConfigured
 
+from . import environment as env
 from .base import *  # noqa: F403
 
-if not os.environ.get("SECRET_KEY"):
+if not env.SECRET_KEY:
     raise ImproperlyConfigured("production settings need SECRET_KEY in the environment")
 
 DEBUG = False

@@ -3,18 +3,21 @@
 Fast password hashing and plain static storage (no collectstatic manifest needed).
 """
 
+import importlib.util
 import os
 import tempfile
 from pathlib import Path
 
 import dj_database_url
 
+from . import environment as env
 from .base import *  # noqa: F403
 
 DEBUG = False
-_test_db_url = os.environ.get("BAOSHE_TEST_DATABASE_URL")
-if _test_db_url:
-    DATABASES = {"default": dj_database_url.parse(_test_db_url)}
+# Never the deployment's key; and nothing is generated or stored for the suite.
+SECRET_KEY = "baoshe-test-only-secret-key-" + "x" * 32
+if env.TEST_DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(env.TEST_DATABASE_URL)}
 else:
     DATABASES = {
         "default": {
@@ -27,7 +30,15 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="baoshe-test-media-"))
-STATIC_ROOT = Path(tempfile.mkdtemp(prefix="baoshe-test-static-"))
+# Per test process, under the system temp dir; created by the storages on first write, so
+# importing these settings creates nothing.
+_SCRATCH = Path(tempfile.gettempdir()) / f"baoshe-test-{os.getpid()}"
+MEDIA_ROOT = _SCRATCH / "media"
+STATIC_ROOT = _SCRATCH / "static"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 ALLOWED_HOSTS = ["*"]
+
+# The demo paper and test generators (``demo/``, package baoshe_demo) when installed; never in
+# production settings.
+if importlib.util.find_spec("baoshe_demo"):
+    INSTALLED_APPS = [*INSTALLED_APPS, "baoshe_demo"]  # noqa: F405

@@ -4,13 +4,18 @@ and the editor's menu trimmed to what the user's permissions allow."""
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.action_menu import ActionMenuItem
 
+from baoshe.core.users import ROLE_GROUPS_HOOK
+from baoshe.newsroom.fragments import (
+    ARTICLE_PAGE_FRAGMENT_HOOK,
+    ARTICLE_UNAVAILABLE_RESPONSE_HOOK,
+    ArticleFragment,
+)
 from baoshe.newsroom.models import Article
 from baoshe.newsroom.permissions import article_permission_policy
 
@@ -128,10 +133,6 @@ def unpublish_articles_through_withdrawal(request, obj):
 # --- the audit trail -------------------------------------------------------------------------
 
 
-def _when(value):
-    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
-
-
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     @actions.register_action("baoshe.machine.check")
@@ -213,3 +214,23 @@ def admin_css():
     from django.templatetags.static import static
 
     return format_html('<link rel="stylesheet" href="{}">', static("workflow/admin.css"))
+
+
+@hooks.register(ARTICLE_PAGE_FRAGMENT_HOOK)
+def corrections_fragment():
+    """Approved 更正 above the article's 核心提示."""
+    return ArticleFragment("before_body", "workflow/includes/corrections.html")
+
+
+@hooks.register(ARTICLE_UNAVAILABLE_RESPONSE_HOOK)
+def withdrawn_article_response(request, pk):
+    """撤稿: 410 with a notice instead of 404."""
+    return views.withdrawn_response(request, pk)
+
+
+@hooks.register(ROLE_GROUPS_HOOK)
+def newsroom_role_groups():
+    """The roles a 管理员 may hand out (core/users.py)."""
+    from .roles import ALL_ROLES
+
+    return ALL_ROLES

@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_editor_writes_and_publishes_through_the_admin(
     browser, live_server, django_user_model, screenshot
 ):
-    from baoshe.newsroom.demo.loader import ensure_home
+    from baoshe_demo.newsroom.loader import ensure_home
 
     home = ensure_home()
     column = make_column(home, "本地", "bendi")

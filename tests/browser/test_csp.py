@@ -50,7 +50,7 @@ def test_admin_pages_work_under_the_policy(browser, live_server, django_user_mod
     """Wagtail's own inline initialisers run (they carry the nonce): the 友情链接 InlinePanel
     adds a form, the image chooser opens, the preview panel loads, the userbar shows. Any CSP
     violation on the way fails the test (conftest)."""
-    from baoshe.newsroom.demo.loader import ensure_home
+    from baoshe_demo.newsroom.loader import ensure_home
     from tests.browser.pages import admin_login
     from tests.factories import make_article, make_column
 

@@ -3,9 +3,9 @@
 import pytest
 from django.utils import timezone
 
-from baoshe.epaper import demo as epaper_demo
 from baoshe.epaper.models import PrintArticle
-from baoshe.newsroom.demo.loader import DemoLoader
+from baoshe_demo import epaper as epaper_demo
+from baoshe_demo.newsroom.loader import DemoLoader
 
 pytestmark = [
     pytest.mark.browser,

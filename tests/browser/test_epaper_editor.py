@@ -6,7 +6,7 @@ import pytest
 
 from baoshe.epaper import importer
 from baoshe.epaper.models import PrintArticle, PrintPage, Publication
-from baoshe.epaper.pdfgen import write_issue
+from baoshe_demo.pdfgen import write_issue
 from tests.browser.pages import admin_login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

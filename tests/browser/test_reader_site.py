@@ -6,8 +6,8 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from baoshe.newsroom.demo.loader import DemoLoader
 from baoshe.newsroom.models import Article
+from baoshe_demo.newsroom.loader import DemoLoader
 
 pytestmark = [
     pytest.mark.browser,

@@ -8,10 +8,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from baoshe.newsroom.demo.loader import ensure_home
+from baoshe.core.scheduling import run_due
 from baoshe.newsroom.models import Article
 from baoshe.workflow.roles import ensure_workflow
-from baoshe.workflow.scheduling import run_due
+from baoshe_demo.newsroom.loader import ensure_home
 from tests.browser.pages import admin_login
 from tests.factories import make_article, make_column
 

@@ -7,7 +7,7 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 
 from baoshe.core.supervision import Heartbeat, new_worker_id
-from baoshe.workflow.tasks import run_due_task
+from baoshe.core.tasks import run_due_task
 
 URL = "/healthz"
 

@@ -10,7 +10,7 @@ from wagtail.models import Revision
 
 from baoshe.epaper.importer import import_issue
 from baoshe.epaper.models import ImportJob, Issue, PrintArticle, PrintPage, Publication
-from baoshe.epaper.pdfgen import generate_issue
+from baoshe_demo.pdfgen import generate_issue
 
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

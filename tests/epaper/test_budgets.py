@@ -28,9 +28,9 @@ from baoshe.epaper import conf
 from baoshe.epaper.importer import import_issue
 from baoshe.epaper.models import ImportJob, Issue, PrintArticle, PrintPage, Publication
 from baoshe.epaper.pdfcheck import PdfImportError, PdfLimits, check_pdf
-from baoshe.epaper.pdfgen import generate_issue
 from baoshe.epaper.render import RenderBudgetError, crop_region, render_page_image
 from baoshe.epaper.renderproc import PageJob, RenderProcess
+from baoshe_demo.pdfgen import generate_issue
 
 DAY = dt.date(2026, 3, 2)
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

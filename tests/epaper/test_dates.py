@@ -20,8 +20,8 @@ from baoshe.epaper import views
 from baoshe.epaper.importer import import_issue
 from baoshe.epaper.models import ImportJob, Issue, PrintArticle, PrintPage, Publication
 from baoshe.epaper.pdfcheck import PdfImportError
-from baoshe.epaper.pdfgen import generate_issue
 from baoshe.epaper.templatetags.epaper_tags import print_edition
+from baoshe_demo.pdfgen import generate_issue
 from tests.epaper.test_reader import make_issue
 
 OUT_OF_RANGE = ["9999-12-31", "0001-01-01", "1899-12-31", "2101-01-01"]

@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from baoshe.epaper import importer
 from baoshe.epaper.models import Issue, PrintArticle, PrintPage, Publication
-from baoshe.epaper.pdfgen import write_issue
+from baoshe_demo.pdfgen import write_issue
 
 DAY = "2026-03-02"
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 from baoshe.epaper import linking
 from baoshe.epaper.importer import import_issue
 from baoshe.epaper.models import PrintArticle, Publication
-from baoshe.epaper.pdfgen import ArticleSpec, generate_issue, write_issue
 from baoshe.epaper.templatetags.epaper_tags import print_edition
+from baoshe_demo.pdfgen import ArticleSpec, generate_issue, write_issue
 from tests.factories import make_article
 
 TITLE = "江北新区图书馆周末开放夜读"

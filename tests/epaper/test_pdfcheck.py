@@ -13,7 +13,7 @@ from baoshe.epaper.pdfcheck import (
     check_pdf,
     parse_page_filename,
 )
-from baoshe.epaper.pdfgen import generate_issue
+from baoshe_demo.pdfgen import generate_issue
 
 
 @pytest.fixture(scope="module")

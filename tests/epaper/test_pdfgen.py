@@ -5,8 +5,8 @@ import json
 import pypdfium2 as pdfium
 import pytest
 
-from baoshe.epaper.pdfgen import ArticleSpec, ImageSpec, generate_issue, write_issue
-from baoshe.epaper.pdfgen.content import BANK
+from baoshe_demo.pdfgen import ArticleSpec, ImageSpec, generate_issue, write_issue
+from baoshe_demo.pdfgen.content import BANK
 
 
 @pytest.fixture(scope="module")

@@ -27,12 +27,12 @@ from baoshe.core.supervision import (
     recover_interrupted,
     this_host,
 )
+from baoshe.core.tasks import run_due_pending, run_due_task
 from baoshe.epaper import conf, importer
 from baoshe.epaper.models import ImportJob, Issue, Publication
-from baoshe.epaper.pdfgen import write_issue
 from baoshe.epaper.recovery import INTERRUPTED
 from baoshe.epaper.tasks import run_import_job
-from baoshe.workflow.tasks import run_due_pending, run_due_task
+from baoshe_demo.pdfgen import write_issue
 
 DAY = dt.date(2026, 3, 2)
 

@@ -5,7 +5,6 @@ import io
 import pytest
 from PIL import Image
 
-from baoshe.epaper.pdfgen import generate_issue
 from baoshe.epaper.render import (
     SCREEN_MAX_BYTES,
     crop_image,
@@ -13,6 +12,7 @@ from baoshe.epaper.render import (
     render_page,
     render_page_image,
 )
+from baoshe_demo.pdfgen import generate_issue
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from baoshe.epaper.pdfgen import generate_issue
 from baoshe.epaper.segment import segment_document, segment_page
+from baoshe_demo.pdfgen import generate_issue
 
 
 def iou(a, b):

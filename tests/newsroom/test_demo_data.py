@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from baoshe.newsroom.demo import content
-from baoshe.newsroom.demo.content import DemoDataError, parse_body, split_front_matter
+from baoshe_demo.newsroom import content
+from baoshe_demo.newsroom.content import DemoDataError, parse_body, split_front_matter
 
 
 def test_every_article_file_parses_with_its_fields():

@@ -5,9 +5,9 @@ import datetime as dt
 from django.utils import timezone
 from wagtail.models import TaskState, WorkflowState
 
+from baoshe.core.scheduling import run_due
 from baoshe.newsroom.models import Article
 from baoshe.workflow.models import MachineOverride, MachineReport, MachineReviewTask, ReviewTask
-from baoshe.workflow.scheduling import run_due
 from tests.workflow.conftest import (
     ADD_URL,
     BLOCKING_TEXT,

@@ -47,7 +47,7 @@ def database_url(tmp_path):
 def successful_run_due(sqlite_path):
     query = (
         "SELECT count(*) FROM django_tasks_database_dbtaskresult "
-        "WHERE task_path = 'baoshe.workflow.tasks.run_due_task' AND status = 'SUCCESSFUL'"
+        "WHERE task_path = 'baoshe.core.tasks.run_due_task' AND status = 'SUCCESSFUL'"
     )
     if sqlite_path:
         with sqlite3.connect(sqlite_path) as db:
@@ -55,7 +55,7 @@ def successful_run_due(sqlite_path):
     from django_tasks_db.models import DBTaskResult
 
     return DBTaskResult.objects.filter(
-        task_path="baoshe.workflow.tasks.run_due_task", status="SUCCESSFUL"
+        task_path="baoshe.core.tasks.run_due_task", status="SUCCESSFUL"
     ).count()
 
 
@@ -247,8 +247,8 @@ def test_killed_worker_is_restarted_the_site_keeps_serving_and_the_import_is_fai
     """Issue #8, defect 7: ``kill -9`` of the worker mid-import, under ``baoshe serve``."""
     from baoshe.core.supervision import WorkerId
     from baoshe.epaper.models import ImportJob, Publication
-    from baoshe.epaper.pdfgen import write_issue
     from baoshe.epaper.tasks import run_import_job
+    from baoshe_demo.pdfgen import write_issue
 
     var = tmp_path / "var"
     media = var / "media"  # the local settings' MEDIA_ROOT: shared by every child
@@ -363,7 +363,7 @@ def test_killed_worker_is_restarted_the_site_keeps_serving_and_the_import_is_fai
 
 
 def test_restart_back_off_doubles_for_a_crash_loop_and_is_capped():
-    from baoshe.workflow.management.commands.serve import BACKOFF_MAX, Child, describe_exit
+    from baoshe.core.management.commands.serve import BACKOFF_MAX, Child, describe_exit
 
     child = Child("worker", ["true"])
     delays = []
@@ -375,7 +375,7 @@ def test_restart_back_off_doubles_for_a_crash_loop_and_is_capped():
 
 
 def test_gunicorn_control_socket_is_under_the_data_dir(settings, tmp_path):
-    from baoshe.workflow.management.commands.serve import control_socket_args
+    from baoshe.core.management.commands.serve import control_socket_args
 
     settings.DATA_DIR = tmp_path / "var"
     assert control_socket_args() == ["--control-socket", str(tmp_path / "var/run/gunicorn.ctl")]

@@ -52,3 +52,20 @@ def article_jsonld(context, article, paper, canonical_url):
         data["isBasedOn"] = article.reprint_url
     payload = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+@register.simple_tag(takes_context=True)
+def article_fragments(context, slot):
+    """Every fragment registered for ``slot`` (see ``baoshe.newsroom.fragments``), rendered as
+    an ``{% include %}`` of its template with the page's context."""
+    from baoshe.newsroom.fragments import article_fragments as fragments_for
+
+    article = context.get("article")
+    request = context.get("request")
+    engine = context.template.engine
+    rendered = []
+    for fragment in fragments_for(slot):
+        extra = fragment.context(article, request) if fragment.context else {}
+        with context.push(extra):
+            rendered.append(engine.get_template(fragment.template).render(context))
+    return mark_safe("\n    ".join(rendered))

@@ -1,8 +1,8 @@
-"""Background tasks (django-tasks) of the workflow: the scheduler's work, run by the worker."""
+"""Background tasks (django-tasks) of the site: the scheduler's work, run by the worker."""
 
 from django_tasks import task
 
-RUN_DUE_TASK_NAME = "baoshe.workflow.tasks.run_due_task"
+RUN_DUE_TASK_NAME = "baoshe.core.tasks.run_due_task"
 
 
 @task()

@@ -79,7 +79,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1")
-        parser.add_argument("--port", default=os.environ.get("PORT", "8000"))
+        parser.add_argument("--port", default=settings.BAOSHE_PORT)
         parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
         parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
         parser.add_argument(
@@ -100,9 +100,7 @@ class Command(BaseCommand):
         python = sys.executable
         env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": os.environ.get(
-                "DJANGO_SETTINGS_MODULE", "baoshe.settings.local"
-            ),
+            "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE,
             "PORT": str(options["port"]),
             "PYTHONUNBUFFERED": "1",
         }

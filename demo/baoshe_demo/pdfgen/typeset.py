@@ -12,12 +12,13 @@ from __future__ import annotations
 import io
 import os
 from functools import lru_cache
-from importlib import resources
 
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+
+from baoshe.core import fonts
 
 FONT = "SimHei"
 ASCENT = 0.859375  # SimHei ascent/descent in em; the line box is exactly 1 em tall
@@ -28,8 +29,8 @@ NO_LINE_END = set("（《「『“‘")
 
 
 def font_dir() -> str:
-    """Directory of the CJK fonts bundled by the mplfonts package."""
-    return os.fspath(resources.files("mplfonts") / "fonts")
+    """Directory of the CJK fonts bundled by the mplfonts package (found, not imported)."""
+    return os.fspath(fonts.font_dir())
 
 
 def font_path(name: str = "SimHei.ttf") -> str:

@@ -1,4 +1,4 @@
-"""Demo data of this app, loaded by ``baoshe load-demo`` after the newsroom's demo.
+"""The 三审三校 workflow's demo, loaded by ``baoshe load-demo`` after the newsroom's demo.
 
 One user per role, with random passwords kept in ``var/demo-logins.txt`` (like the admin's in
 ``var/admin-login.txt``) and printed on every run, and the 三审三校 workflow in place.
@@ -10,7 +10,18 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from .roles import ADMIN, CHIEF, DIRECTOR, EDITOR, PROOFREADER, REPORTER, ensure_workflow
+from baoshe.workflow.roles import (
+    ADMIN,
+    CHIEF,
+    DIRECTOR,
+    EDITOR,
+    PROOFREADER,
+    REPORTER,
+    ensure_workflow,
+)
+
+#: As before, the workflow and its users come after the paper's columns and articles.
+AFTER = ("newsroom",)
 
 #: (username, display name, role)
 DEMO_USERS = [
@@ -72,7 +83,7 @@ def ensure_users(data_dir=None) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def load(stdout) -> None:
+def load(stdout, style=None) -> None:
     rows = ensure_users()
     stdout.write("三审三校演示账号（密码保存在 var/demo-logins.txt）：")
     for username, display, role, password in rows:

@@ -1,13 +1,8 @@
-from importlib import import_module
-
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from baoshe.newsroom.demo.loader import DemoLoader, ensure_admin
-
-# Each app that has demo data exposes ``load(stdout)`` in its ``demo`` module; they run
-# after the newsroom's own demo, in this order (the e-paper prints the newsroom's stories).
-APP_DEMOS = ["baoshe.workflow.demo", "baoshe.epaper.demo"]
+from baoshe_demo.newsroom.loader import ensure_admin
+from baoshe_demo.registry import app_demos
 
 
 class Command(BaseCommand):
@@ -17,11 +12,8 @@ class Command(BaseCommand):
         parser.add_argument("--no-admin", action="store_true", help="do not create the admin user")
 
     def handle(self, *args, no_admin=False, **options):
-        created = DemoLoader(stdout=self.stdout).load()
-        summary = "，".join(f"{name} +{count}" for name, count in created.items())
-        self.stdout.write(self.style.SUCCESS(f"示例日报已就绪（新建：{summary}）"))
-        for module_name in APP_DEMOS:
-            import_module(module_name).load(self.stdout)
+        for demo in app_demos():
+            demo.load(self.stdout, self.style)
         if no_admin:
             return
         username, password, new = ensure_admin(settings.DATA_DIR)

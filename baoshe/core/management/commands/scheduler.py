@@ -15,9 +15,9 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from baoshe.core.scheduling import run_due
 from baoshe.core.supervision import Heartbeat, recover_interrupted
-from baoshe.workflow.scheduling import run_due
-from baoshe.workflow.tasks import prune_finished, run_due_pending, run_due_task
+from baoshe.core.tasks import prune_finished, run_due_pending, run_due_task
 
 RECOVERY_EVERY = 30.0  # seconds between two passes of recover_interrupted()
 
