@@ -20,6 +20,11 @@ import difflib
 import hashlib
 import json
 from dataclasses import dataclass
+from html import unescape
+
+from django.utils.html import strip_tags
+
+from baoshe.core.html_text import HtmlTextError, html_to_text
 
 #: Copy fields in the order the reader page prints them, with the editor's labels.
 FIELD_LABELS: dict[str, str] = {
@@ -85,16 +90,10 @@ class CopyText:
 
 def _rich_text(value) -> str:
     """A rich-text block's readable text: tags dropped, entities decoded, one line a block."""
-    from html import unescape
-
-    from django.utils.html import strip_tags
-
-    from baoshe.proofread.engine import ProofreadInputError, html_to_text
-
     source = str(getattr(value, "source", value) or "")
     try:
         return html_to_text(source).text.strip("\n")
-    except ProofreadInputError:
+    except HtmlTextError:
         return unescape(strip_tags(source)).strip()
 
 
