@@ -28,6 +28,8 @@ class PostPublicationRequest(models.Model):
     STAGE_NAMES = {State.PENDING_SECOND: "二审", State.PENDING_FINAL: "三审"}
     kind = ""  # "withdrawal" / "correction"
     kind_label = ""
+    #: whether a second request may be filed while one is still under review
+    one_pending_only = False
 
     state = models.CharField(
         "状态", max_length=20, choices=State.choices, default=State.PENDING_SECOND
@@ -77,6 +79,30 @@ class PostPublicationRequest(models.Model):
     def apply(self, user):
         raise NotImplementedError
 
+    @classmethod
+    def open(cls, article, user, field, value, missing, not_live, **extra):
+        """File a request on a live article: the requester's permission, the required text
+        (``field`` = ``value``, ``missing`` when blank) and the article's state are checked,
+        then the request is created and logged."""
+        if not (user.is_superuser or user.has_perm(f"workflow.add_{cls.kind}")):
+            raise PermissionDenied(f"你没有申请{cls.kind_label}的权限。")
+        value = (value or "").strip()
+        if not value:
+            raise ValidationError(missing)
+        if not article.live:
+            raise ValidationError(not_live)
+        pending = cls.objects.filter(article=article, state__in=list(cls.STAGE_PERMISSIONS))
+        if cls.one_pending_only and pending.exists():
+            raise ValidationError(f"这篇稿件已有待审核的{cls.kind_label}申请。")
+        request = cls.objects.create(article=article, requested_by=user, **{field: value}, **extra)
+        log_article(
+            article,
+            f"baoshe.{cls.kind}.request",
+            user=user,
+            data={"request_id": request.pk, field: value},
+        )
+        return request
+
     @transaction.atomic
     def review(self, user, approve: bool, comment=""):
         if not self.is_pending:
@@ -125,6 +151,7 @@ class Withdrawal(PostPublicationRequest):
 
     kind = "withdrawal"
     kind_label = "撤稿"
+    one_pending_only = True
 
     article = models.ForeignKey(
         "newsroom.Article",
@@ -152,26 +179,17 @@ class Withdrawal(PostPublicationRequest):
         return self.reason
 
     @classmethod
+    @transaction.atomic
     def request(cls, article, user, reason, notice=""):
-        if not (user.is_superuser or user.has_perm("workflow.add_withdrawal")):
-            raise PermissionDenied("你没有申请撤稿的权限。")
-        reason = (reason or "").strip()
-        if not reason:
-            raise ValidationError("请写明撤稿理由。")
-        if not article.live:
-            raise ValidationError("只有已发布的稿件才能撤稿。")
-        if cls.objects.filter(article=article, state__in=list(cls.STAGE_PERMISSIONS)).exists():
-            raise ValidationError("这篇稿件已有待审核的撤稿申请。")
-        withdrawal = cls.objects.create(
-            article=article, requested_by=user, reason=reason, notice=notice.strip()
-        )
-        log_article(
+        return cls.open(
             article,
-            "baoshe.withdrawal.request",
-            user=user,
-            data={"request_id": withdrawal.pk, "reason": reason},
+            user,
+            "reason",
+            reason,
+            missing="请写明撤稿理由。",
+            not_live="只有已发布的稿件才能撤稿。",
+            notice=(notice or "").strip(),
         )
-        return withdrawal
 
     def apply(self, user):
         article = type(self.article).objects.get(pk=self.article_id)
@@ -226,21 +244,14 @@ class Correction(PostPublicationRequest):
 
     @classmethod
     def request(cls, article, user, text):
-        if not (user.is_superuser or user.has_perm("workflow.add_correction")):
-            raise PermissionDenied("你没有申请更正的权限。")
-        text = (text or "").strip()
-        if not text:
-            raise ValidationError("请填写更正内容。")
-        if not article.live:
-            raise ValidationError("只有已发布的稿件才能发更正。")
-        correction = cls.objects.create(article=article, requested_by=user, text=text)
-        log_article(
+        return cls.open(
             article,
-            "baoshe.correction.request",
-            user=user,
-            data={"request_id": correction.pk, "text": text},
+            user,
+            "text",
+            text,
+            missing="请填写更正内容。",
+            not_live="只有已发布的稿件才能发更正。",
         )
-        return correction
 
     def apply(self, user):
         self.date = timezone.localdate()
