@@ -18,7 +18,7 @@ FONTS_ONLY := $(foreach p,matplotlib numpy contourpy cycler kiwisolver pyparsing
 	fire termcolor fontmeta,--unsafe-package $(p))
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve demo test lint format check-deploy lock clean
+.PHONY: help install run serve demo test lint format check-deploy lock messages clean
 
 help:  ## list the verbs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -67,6 +67,17 @@ test: lint check-deploy  ## ruff, check --deploy, then the whole pytest suite (S
 lock: install  ## re-resolve pyproject.toml into the hashed locks under requirements/ (LOCK_FLAGS=--upgrade to move pins)
 	$(PIP_COMPILE) --extra s3 --output-file $(RUNTIME_LOCK) pyproject.toml
 	$(PIP_COMPILE) --all-extras $(FONTS_ONLY) --output-file $(DEV_LOCK) pyproject.toml
+
+# Apps with a catalogue of their own; `messages` extracts each one's strings from its own folder
+# only, then compiles every catalogue. Needs GNU gettext (xgettext, msgfmt); the compiled .mo
+# files are committed so that `make run` needs neither.
+LOCALE_APPS := core newsroom publishing engage epaper proofread workflow
+messages: install  ## extract each app's strings into its zh_Hans catalogue and compile them (needs GNU gettext)
+	for app in $(LOCALE_APPS); do \
+	  (cd baoshe/$$app && mkdir -p locale && ../../$(BIN)/python ../../manage.py makemessages \
+	    --locale zh_Hans --no-obsolete --add-location file --ignore 'migrations/*') || exit 1; \
+	done
+	cd baoshe && ../$(BIN)/python ../manage.py compilemessages --locale zh_Hans
 
 clean:  ## remove the virtualenv and all local state (database, media)
 	rm -rf $(VENV) var

@@ -23,6 +23,17 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = 1
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: a database rollback does not undo what a test left
+    in it (Wagtail's cached site root paths, throttle counters, cached pages)."""
+    yield
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+
+
 @pytest.fixture
 def home(db):
     """The paper's home page. Made by a migration, but live-server tests flush the database

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core import checks
 from django.db import DatabaseError
+from django.utils.translation import gettext as _
 
 
 def public_url(path: str = "/") -> str:
@@ -50,9 +51,12 @@ def check_site_address(app_configs=None, databases=None, **kwargs):
         return []
     return [
         checks.Warning(
-            f"默认站点记录为 {site.hostname}:{site.port}，与 BAOSHE_BASE_URL "
-            f"（{settings.BAOSHE_BASE_URL}）不一致。",
-            hint="运行 `baoshe sync-site`，让站点记录跟随 BAOSHE_BASE_URL。",
+            _(
+                "The default site record is %(address)s, which does not match BAOSHE_BASE_URL "
+                "(%(url)s)."
+            )
+            % {"address": f"{site.hostname}:{site.port}", "url": settings.BAOSHE_BASE_URL},
+            hint=_("Run `baoshe sync-site` to make the site record follow BAOSHE_BASE_URL."),
             obj=site,
             id="baoshe.W001",
         )

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
@@ -6,7 +7,7 @@ class CoreConfig(AppConfig):
 
     name = "baoshe.core"
     label = "core"
-    verbose_name = "站点"
+    verbose_name = _("Site")
 
     def ready(self):
         from . import address  # noqa: F401  (registers the public-address check)

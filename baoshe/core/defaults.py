@@ -1,4 +1,12 @@
-"""Default texts a new paper starts with; editors replace them in 设置 → 报社设置."""
+"""Default texts a new paper starts with; editors replace them in 设置 → 报社设置.
+
+Data, not interface text: the values are stored in the paper's settings when the site is
+created, and from then on belong to the paper (docs/i18n.md).
+"""
+
+DEFAULT_PAPER_NAME = "示例日报"
+DEFAULT_SITE_NAME = "示例网"
+DEFAULT_PUBLISHER = "示例日报社"
 
 DEFAULT_COPYRIGHT_TITLE = "版权与免责声明"
 

@@ -20,10 +20,15 @@ import time
 
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from .supervision import read_heartbeats, stale_after
+
+
+def _database_down() -> dict:
+    return {"ok": False, "error": _("The database cannot be reached")}
 
 
 def _database() -> dict:
@@ -33,7 +38,7 @@ def _database() -> dict:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return {"ok": False, "error": "数据库无法连接"}
+        return _database_down()
     return {"ok": True, "ms": round((time.perf_counter() - started) * 1000, 1)}
 
 
@@ -41,13 +46,13 @@ def _heartbeat(component: str, limit) -> tuple[dict, dict | None]:
     """The freshest heartbeat of ``component``: up when younger than ``limit(beat)`` seconds."""
     beats = read_heartbeats(component)
     if not beats:
-        return {"ok": False, "error": "没有心跳"}, None
+        return {"ok": False, "error": _("No heartbeat")}, None
     freshest = beats[0]
     result = {"ok": freshest["age"] <= limit(freshest), "age": round(freshest["age"], 1)}
     if component == "worker":
         result["alive"] = sum(1 for beat in beats if beat["age"] <= limit(beat))
     if not result["ok"]:
-        result["error"] = "心跳超时"
+        result["error"] = _("Heartbeat too old")
     return result, freshest
 
 
@@ -60,7 +65,7 @@ def _tasks() -> dict:
         ready = DBTaskResult.objects.filter(status="READY").count()
         running = DBTaskResult.objects.filter(status="RUNNING").count()
     except DatabaseError:
-        return {"ok": False, "error": "任务队列无法读取"}
+        return {"ok": False, "error": _("The task queue cannot be read")}
     return {"ok": True, "ready": ready, "running": running}
 
 
@@ -70,7 +75,7 @@ def checks() -> dict:
     scheduler, beat = _heartbeat(
         "scheduler", lambda b: max(threshold, 3 * float(b.get("interval") or 0))
     )
-    worker, _ = _heartbeat("worker", lambda b: threshold)
+    worker, _worker_beat = _heartbeat("worker", lambda b: threshold)
     if not worker["ok"] and scheduler["ok"] and beat.get("inline"):
         worker = {"ok": True, "disabled": True}  # serve --no-worker: the scheduler does it
     database = _database()
@@ -79,7 +84,7 @@ def checks() -> dict:
         "database": database,
         "worker": worker,
         "scheduler": scheduler,
-        "tasks": _tasks() if database["ok"] else {"ok": False, "error": "数据库无法连接"},
+        "tasks": _tasks() if database["ok"] else _database_down(),
     }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -108,7 +109,7 @@ def html_to_text(html: str) -> ExtractedText:
     try:
         root = lxml_html.fragment_fromstring(html, create_parent="div")
     except (etree.ParserError, ValueError) as exc:
-        raise HtmlTextError(f"HTML 无法解析：{exc}") from exc
+        raise HtmlTextError(_("The HTML cannot be parsed: %(error)s") % {"error": exc}) from exc
     tree = root.getroottree()
     parts: list[str] = []
     segments: list[Segment] = []

@@ -18,6 +18,7 @@ from csp.middleware import CSPMiddleware
 from django.core.exceptions import BadRequest, SuspiciousOperation, ValidationError
 from django.http import Http404, HttpResponseBadRequest
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
 from django.views.defaults import page_not_found
 
 from .csp import enter_request, leave_request
@@ -85,7 +86,10 @@ _FORM_PARSING_MODULES = (
     "json.",
 )
 
-MALFORMED_POST_MESSAGE = "提交的表单数据不完整或格式有误，未作任何保存。请刷新页面后重新编辑提交。"
+MALFORMED_POST_MESSAGE = _(
+    "The submitted form data is incomplete or malformed, and nothing was saved. Please reload "
+    "the page, edit again and resubmit."
+)
 
 
 def _raised_in_form_parsing(exception) -> bool:

@@ -5,6 +5,8 @@ publisher, not a developer, changes it when a licence number is renewed.
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
@@ -21,22 +23,28 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .defaults import DEFAULT_COPYRIGHT_STATEMENT, DEFAULT_COPYRIGHT_TITLE
+from .defaults import (
+    DEFAULT_COPYRIGHT_STATEMENT,
+    DEFAULT_COPYRIGHT_TITLE,
+    DEFAULT_PAPER_NAME,
+    DEFAULT_PUBLISHER,
+    DEFAULT_SITE_NAME,
+)
 
 
 class LicenceBlock(blocks.StructBlock):
     """许可证: a publishing or news-service licence the footer must show."""
 
-    name = blocks.CharBlock(label="许可证名称", max_length=60)
-    number = blocks.CharBlock(label="编号", max_length=80, required=False)
-    url = blocks.URLBlock(label="链接", required=False)
+    name = blocks.CharBlock(label=_("Licence name"), max_length=60)
+    number = blocks.CharBlock(label=_("Licence number"), max_length=80, required=False)
+    url = blocks.URLBlock(label=_("Link"), required=False)
 
     class Meta:
         icon = "doc-full"
-        label = "许可证"
+        label = _("Licence")
 
 
-def optional_page(label: str) -> models.ForeignKey:
+def optional_page(label) -> models.ForeignKey:
     """A footer link to a page the editor picks; removing the page just empties the link."""
     return models.ForeignKey(
         "wagtailcore.Page",
@@ -52,49 +60,59 @@ def optional_page(label: str) -> models.ForeignKey:
 class SiteSettings(ClusterableModel, BaseSiteSetting):
     """报社设置: who publishes this site, under which licences and copyright terms."""
 
-    paper_name = models.CharField("报纸名称", max_length=60, default="示例日报")
-    site_name = models.CharField("网站名称", max_length=60, default="示例网")
-    slogan = models.CharField("口号", max_length=120, blank=True)
+    paper_name = models.CharField(_("Newspaper name"), max_length=60, default=DEFAULT_PAPER_NAME)
+    site_name = models.CharField(_("Website name"), max_length=60, default=DEFAULT_SITE_NAME)
+    slogan = models.CharField(_("Slogan"), max_length=120, blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name="报头图片",
+        verbose_name=_("Masthead image"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     publisher = models.CharField(
-        "主办单位", max_length=120, default="示例日报社", help_text="页脚的版权所有者。"
+        _("Publisher"),
+        max_length=120,
+        default=DEFAULT_PUBLISHER,
+        help_text=_("The copyright holder named in the footer."),
     )
-    icp_number = models.CharField("ICP 备案号", max_length=60, blank=True)
-    icp_url = models.URLField("备案查询链接", blank=True, default="https://beian.miit.gov.cn/")
-    police_record = models.CharField("公安备案号", max_length=60, blank=True)
-    licences = StreamField([("licence", LicenceBlock())], verbose_name="许可证", blank=True)
+    icp_number = models.CharField(_("ICP record number"), max_length=60, blank=True)
+    icp_url = models.URLField(
+        _("ICP record lookup link"), blank=True, default="https://beian.miit.gov.cn/"
+    )
+    police_record = models.CharField(_("Public security record number"), max_length=60, blank=True)
+    licences = StreamField([("licence", LicenceBlock())], verbose_name=_("Licences"), blank=True)
     institution_badge = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name="事业单位标识",
+        verbose_name=_("Public institution badge"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    institution_url = models.URLField("事业单位标识链接", blank=True)
+    institution_url = models.URLField(_("Public institution badge link"), blank=True)
     copyright_title = models.CharField(
-        "版权声明标题", max_length=60, default=DEFAULT_COPYRIGHT_TITLE
+        _("Copyright notice title"), max_length=60, default=DEFAULT_COPYRIGHT_TITLE
     )
     copyright_statement = RichTextField(
-        "版权与转载声明",
+        _("Copyright and reprint notice"),
         default=DEFAULT_COPYRIGHT_STATEMENT.strip(),
         features=["bold", "italic", "ol", "ul", "link"],
-        help_text="每篇稿件末尾显示。用编号列表逐条书写。",
+        help_text=_(
+            "Shown at the end of every article. Write it as a numbered list, one point per item."
+        ),
     )
     contact_line = models.CharField(
-        "版权联系", max_length=200, blank=True, help_text="例如：联系人及电话，显示在声明之后。"
+        _("Copyright contact"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example a contact person and phone number, shown after the notice."),
     )
-    about_page = optional_page("关于我们")
-    advertising_page = optional_page("广告服务")
-    copyright_page = optional_page("版权声明")
-    contact_page = optional_page("联系我们")
+    about_page = optional_page(_("About us"))
+    advertising_page = optional_page(_("Advertising"))
+    copyright_page = optional_page(_("Copyright notice"))
+    contact_page = optional_page(_("Contact us"))
 
     identity_panels = [
         FieldPanel("paper_name"),
@@ -116,9 +134,9 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
                 FieldPanel("copyright_page"),
                 FieldPanel("contact_page"),
             ],
-            heading="页脚页面",
+            heading=_("Footer pages"),
         ),
-        InlinePanel("friend_links", heading="友情链接", label="链接"),
+        InlinePanel("friend_links", heading=_("Friend links"), label=_("Link")),
         MultiFieldPanel(
             [
                 FieldPanel("icp_number"),
@@ -128,20 +146,20 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
                 FieldPanel("institution_badge"),
                 FieldPanel("institution_url"),
             ],
-            heading="备案与许可",
+            heading=_("Records and licences"),
         ),
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(identity_panels, heading="报社"),
-            ObjectList(rights_panels, heading="版权"),
-            ObjectList(footer_panels, heading="页脚"),
+            ObjectList(identity_panels, heading=_("Paper")),
+            ObjectList(rights_panels, heading=_("Copyright")),
+            ObjectList(footer_panels, heading=_("Footer")),
         ]
     )
 
     class Meta:
-        verbose_name = "报社设置"
-        verbose_name_plural = "报社设置"
+        verbose_name = _("Newspaper settings")
+        verbose_name_plural = _("Newspaper settings")
 
     def __str__(self):
         return self.paper_name
@@ -164,13 +182,14 @@ class FriendLink(Orderable):
     """友情链接: one entry of the footer's list of partner sites."""
 
     settings = ParentalKey(SiteSettings, related_name="friend_links", on_delete=models.CASCADE)
-    name = models.CharField("名称", max_length=60)
-    url = models.URLField("网址")
+    name = models.CharField(_("Site name"), max_length=60)
+    url = models.URLField(_("Web address"))
 
     panels = [FieldPanel("name"), FieldPanel("url")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "友情链接"
+        verbose_name = _("Friend link")
+        verbose_name_plural = _("Friend links")
 
     def __str__(self):
         return self.name
@@ -181,11 +200,11 @@ class StandardPage(Page):
 
     body = StreamField(
         [
-            ("paragraph", blocks.RichTextBlock(label="段落")),
-            ("heading", blocks.CharBlock(label="小标题", form_classname="title")),
-            ("image", ImageBlock(label="图片")),
+            ("paragraph", blocks.RichTextBlock(label=_("Paragraph"))),
+            ("heading", blocks.CharBlock(label=_("Subheading"), form_classname="title")),
+            ("image", ImageBlock(label=pgettext_lazy("newspaper", "Image"))),
         ],
-        verbose_name="正文",
+        verbose_name=_("Body"),
         blank=True,
     )
 
@@ -194,5 +213,5 @@ class StandardPage(Page):
     template = "core/standard_page.html"
 
     class Meta:
-        verbose_name = "单页"
-        verbose_name_plural = "单页"
+        verbose_name = _("Standalone page")
+        verbose_name_plural = _("Standalone pages")

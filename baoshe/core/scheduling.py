@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.actions.publish_revision import PublishRevisionAction
 from wagtail.models import DraftStateMixin, Page, Revision
 
@@ -30,11 +31,18 @@ class DueSummary:
     errors: list[str] = field(default_factory=list)
 
     def __str__(self):
-        return (
-            f"{timezone.localtime(self.now):%Y-%m-%d %H:%M:%S} "
-            f"发布 {len(self.published)} 篇，到期下线 {len(self.expired)} 篇"
-            + (f"，失败 {len(self.errors)} 处" if self.errors else "")
-        )
+        counts = {
+            "time": f"{timezone.localtime(self.now):%Y-%m-%d %H:%M:%S}",
+            "published": len(self.published),
+            "expired": len(self.expired),
+            "errors": len(self.errors),
+        }
+        if self.errors:
+            return (
+                _("%(time)s published: %(published)s, expired: %(expired)s, failed: %(errors)s")
+                % counts
+            )
+        return _("%(time)s published: %(published)s, expired: %(expired)s") % counts
 
     def to_dict(self):
         return {

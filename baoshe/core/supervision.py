@@ -36,6 +36,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 logger = logging.getLogger(__name__)
 
@@ -261,10 +263,18 @@ class RecoverySummary:
         return bool(self.failed_tasks or self.notes or self.errors)
 
     def __str__(self):
-        parts = [f"中断任务 {len(self.failed_tasks)} 个已标记失败"]
+        count = len(self.failed_tasks)
+        parts = [
+            ngettext(
+                "%(count)s interrupted task marked as failed",
+                "%(count)s interrupted tasks marked as failed",
+                count,
+            )
+            % {"count": count}
+        ]
         parts += self.notes
-        parts += [f"出错：{e}" for e in self.errors]
-        return "；".join(parts)
+        parts += [_("Error: %(error)s") % {"error": e} for e in self.errors]
+        return pgettext("separator between the items of a list", "; ").join(parts)
 
 
 def process_started_at(pid: int) -> float | None:
@@ -315,7 +325,12 @@ def recover_interrupted() -> RecoverySummary:
             worker_id = row.worker_ids[-1] if row.worker_ids else ""
             if not worker_is_dead(worker_id, row.started_at):
                 continue
-            message = f"{WORKER_DIED}: 任务进程 {worker_id} 意外退出，任务被中断，已标记为失败\n"
+            # Read like a traceback's last line: the exception, then what happened.
+            reason = _(
+                "Task worker %(worker)s exited unexpectedly; the task was interrupted and "
+                "marked as failed"
+            ) % {"worker": worker_id}
+            message = f"{WORKER_DIED}: {reason}\n"
             updated = DBTaskResult.objects.filter(pk=row.pk, status="RUNNING").update(
                 status="FAILED",
                 finished_at=now,

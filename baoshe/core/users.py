@@ -16,12 +16,18 @@ creates and edits newsroom accounts, but:
 
 from django.contrib.auth.models import Group
 from django.forms import CheckboxInput
+from django.utils.translation import gettext_lazy as _
 
-SUPERUSER_ONLY = "只有超级管理员可以查看和修改超级管理员账号。"
-NO_SUPERUSER_GRANT = "只有超级管理员可以授予超级管理员权限。"
-ROLE_GROUPS_ONLY = "只能为用户分配报社的角色：记者、编辑、部门主任/值班主任、总编辑、校对、管理员。"
-NOT_YOUR_OWN_ROLES = "不能修改自己的角色或超级管理员权限，请联系其他管理员。"
-BAD_GROUPS = "角色选择无效。"
+SUPERUSER_ONLY = _("Only superusers can view and change superuser accounts.")
+NO_SUPERUSER_GRANT = _("Only superusers can grant superuser status.")
+ROLE_GROUPS_ONLY = _(
+    "Users can only be given the newsroom's roles: reporter, editor, desk head/duty editor, "
+    "editor-in-chief, proofreader, administrator."
+)
+NOT_YOUR_OWN_ROLES = _(
+    "You cannot change your own roles or superuser status; please ask another administrator."
+)
+BAD_GROUPS = _("Invalid choice of roles.")
 
 
 ROLE_GROUPS_HOOK = "register_role_groups"

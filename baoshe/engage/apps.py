@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EngageConfig(AppConfig):
@@ -6,4 +7,4 @@ class EngageConfig(AppConfig):
 
     name = "baoshe.engage"
     label = "engage"
-    verbose_name = "互动"
+    verbose_name = _("Engagement")

@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import F, Sum
+from django.utils.translation import gettext_lazy as _
 
 
 class ShareTally(models.Model):
@@ -10,10 +11,10 @@ class ShareTally(models.Model):
     """
 
     class Channel(models.TextChoices):
-        WECHAT = "wechat", "微信"
-        WEIBO = "weibo", "微博"
+        WECHAT = "wechat", _("WeChat")
+        WEIBO = "weibo", _("Weibo")
         X = "x", "X"
-        COPY = "copy", "复制链接"
+        COPY = "copy", _("Copy link")
 
     # What the share bar reports. Opening the 微信 QR dialog is not a share (the reader may
     # never scan it), so "wechat" stays only for counts recorded before.
@@ -26,8 +27,8 @@ class ShareTally(models.Model):
     count = models.PositiveBigIntegerField(default=0)
 
     class Meta:
-        verbose_name = "分享计数"
-        verbose_name_plural = "分享计数"
+        verbose_name = _("Share count")
+        verbose_name_plural = _("Share counts")
         constraints = [
             models.UniqueConstraint(fields=["article", "channel"], name="one_tally_per_channel")
         ]

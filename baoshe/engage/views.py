@@ -8,6 +8,7 @@ only from real share clicks (``throttle``); opening the WeChat QR dialog is not 
 from urllib.parse import urlsplit
 
 from django.http import Http404, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -22,7 +23,7 @@ from .qr import qr_png
 def public_article(request, pk: int) -> Article:
     article = Article.objects.filter(pk=pk, live=True).select_related("column").first()
     if not article_is_public(article, request):
-        raise Http404("未找到该稿件")
+        raise Http404(_("Article not found"))
     return article
 
 
@@ -52,14 +53,19 @@ def from_this_site(request) -> bool:
 def record_share(request, pk: int, channel: str):
     """Count one share click from the share bar; answer the article's total."""
     if channel not in ShareTally.COUNTED_CHANNELS:
-        raise Http404("未知的分享渠道")
+        raise Http404(_("Unknown share channel"))
     article = public_article(request, pk)
     if not from_this_site(request):
-        return JsonResponse({"error": "只统计本站页面上的分享。"}, status=403)
+        return JsonResponse(
+            {"error": _("Only shares from this site's pages are counted.")}, status=403
+        )
     verdict = throttle.judge(request, article.pk, channel)
     if verdict is throttle.Verdict.OVER_BUDGET:
         return JsonResponse(
-            {"error": "分享过于频繁，请稍后再试。", "count": ShareTally.count_for(article)},
+            {
+                "error": _("Too many shares; please try again later."),
+                "count": ShareTally.count_for(article),
+            },
             status=429,
             headers={"Retry-After": str(throttle.BUDGET_PERIOD)},
         )

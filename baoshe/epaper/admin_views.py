@@ -17,6 +17,8 @@ from django.db import transaction
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
@@ -61,10 +63,18 @@ def start_import(request, form) -> ImportJob:
         date=form.cleaned_data["date"],
         upload_dir=upload_dir,
         created_by=request.user,
-        messages=[f"已上传 {len(form.cleaned_data['files'])} 个文件，等待导入。"],
+        messages=[uploaded_message(len(form.cleaned_data["files"]))],
     )
     run_import_job.enqueue(job.pk)
     return job
+
+
+def uploaded_message(count: int) -> str:
+    return ngettext(
+        "%(count)s file uploaded, waiting for the import.",
+        "%(count)s files uploaded, waiting for the import.",
+        count,
+    ) % {"count": count}
 
 
 @can_edit
@@ -97,7 +107,9 @@ def issue(request, issue_id):
     if request.method == "POST":
         publish = request.POST.get("action") == "publish"
         Issue.objects.filter(pk=issue.pk).update(published=publish)
-        messages.success(request, "已发布本期数字报。" if publish else "已撤回本期数字报。")
+        messages.success(
+            request, _("The issue is published.") if publish else _("The issue is unpublished.")
+        )
         return redirect("epaper_admin:issue", issue.pk)
     pages = issue.pages.all()
     return TemplateResponse(
@@ -117,8 +129,30 @@ def page_editor(request, page_id):
     return TemplateResponse(
         request,
         "epaper/admin/page_editor.html",
-        {"page": page, "issue": page.issue, "editor_data": editor_data(page)},
+        {
+            "page": page,
+            "issue": page.issue,
+            "editor_data": editor_data(page),
+            "editor_strings": editor_strings(),
+        },
     )
+
+
+def editor_strings() -> dict[str, str]:
+    """The words of ``editor.js``, which holds none (``%(…)s`` is filled in by the script)."""
+    return {
+        "unsaved": _("Unsaved changes"),
+        "untitled": _("(untitled)"),
+        "noHotspots": _("no hotspots"),
+        "web": _("Web version: %(title)s"),
+        "merged": _("Merged, remember to save"),
+        "confirmDelete": _("Delete this article and its hotspots?"),
+        "pickMerge": _("Click the article to merge into this one"),
+        "split": _("Split into a new article, please give it a title"),
+        "saving": pgettext("hotspot editor", "Saving…"),
+        "saved": _("Saved (a revision was recorded)"),
+        "saveFailed": _("Saving failed: %(error)s"),
+    }
 
 
 def editor_data(page: PrintPage) -> dict:
@@ -151,7 +185,7 @@ def page_save(request, page_id):
             raise ValueError("too many articles")
         items = [clean_item(item, page) for item in payload["articles"]]
     except (ValueError, KeyError, TypeError, RecursionError) as exc:
-        return HttpResponseBadRequest(f"数据格式错误：{exc}")
+        return HttpResponseBadRequest(_("Malformed data: %(error)s") % {"error": exc})
     with transaction.atomic():
         existing = {a.pk: a for a in page.articles.select_for_update()}
         keep = set()
@@ -230,7 +264,9 @@ def page_review(request, page_id):
     page = get_object_or_404(PrintPage, pk=page_id)
     page.reviewed = request.POST.get("reviewed", "1") == "1"
     page.save(update_fields=["reviewed"])
-    messages.success(
-        request, f"第{page.number}版已标记为{'已复核' if page.reviewed else '未复核'}。"
-    )
+    if page.reviewed:
+        done = _("Page %(number)s is marked as reviewed.")
+    else:
+        done = _("Page %(number)s is marked as not reviewed.")
+    messages.success(request, done % {"number": page.number})
     return redirect("epaper_admin:issue", page.issue_id)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EpaperConfig(AppConfig):
@@ -6,7 +7,7 @@ class EpaperConfig(AppConfig):
 
     name = "baoshe.epaper"
     label = "epaper"
-    verbose_name = "数字报"
+    verbose_name = _("E-paper")
 
     def ready(self):
         # Registers the cleanup of imports whose worker died (baoshe.core.supervision).

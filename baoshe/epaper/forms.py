@@ -1,6 +1,8 @@
 """Admin forms of the 数字报: the upload of a day's pages."""
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import MAX_ISSUE_DATE, MIN_ISSUE_DATE, Publication, validate_issue_date
 
@@ -24,9 +26,11 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    publication = forms.ModelChoiceField(Publication.objects.all(), label="报纸", empty_label=None)
+    publication = forms.ModelChoiceField(
+        Publication.objects.all(), label=gettext_lazy("Newspaper"), empty_label=None
+    )
     date = forms.DateField(
-        label="出版日期",
+        label=gettext_lazy("Issue date"),
         widget=forms.DateInput(
             attrs={
                 "type": "date",
@@ -38,9 +42,12 @@ class UploadForm(forms.Form):
         validators=[validate_issue_date],
     )
     files = MultipleFileField(
-        label="版面文件",
-        help_text="每版一个 PDF（A01.pdf、A01-要闻.pdf），或一个多页 PDF；"
-        "可附 manifest.json / .csv 说明版名。同日已有的一期会在导入完成后整体替换。",
+        label=gettext_lazy("Page files"),
+        help_text=gettext_lazy(
+            "One PDF per page (A01.pdf, A01-News.pdf) or one multi-page PDF; a manifest.json "
+            "or .csv may name the pages. An issue of the same day is replaced as a whole once "
+            "the import has finished."
+        ),
     )
 
     def clean_files(self):
@@ -48,7 +55,10 @@ class UploadForm(forms.Form):
         allowed = (".pdf", ".json", ".csv")
         for upload in files:
             if not upload.name.lower().endswith(allowed):
-                raise forms.ValidationError(f"{upload.name}：只能上传 PDF、manifest.json 或 .csv")
+                raise forms.ValidationError(
+                    _("%(name)s: only PDF files, manifest.json or .csv can be uploaded")
+                    % {"name": upload.name}
+                )
         if not any(upload.name.lower().endswith(".pdf") for upload in files):
-            raise forms.ValidationError("请至少选择一个 PDF 文件。")
+            raise forms.ValidationError(_("Choose at least one PDF file."))
         return files

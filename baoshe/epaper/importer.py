@@ -29,8 +29,11 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from . import conf, linking
+from .lexicon import MANIFEST_NUMBER_HEADERS
 from .models import (
     ISSUE_DATE_ERROR,
     Issue,
@@ -80,6 +83,24 @@ class ImportResult:
     linked: int
     replaced: bool
 
+    def summary(self) -> str:
+        """What was imported, for the job's messages and the command's output."""
+        return _(
+            "pages: %(pages)s, articles recognised: %(articles)s, linked to web articles: "
+            "%(linked)s, pages to review: %(review)s (%(review_pages)s)"
+        ) % {
+            "pages": self.pages,
+            "articles": self.articles,
+            "linked": self.linked,
+            "review": len(self.review_pages),
+            "review_pages": enumeration(self.review_pages),
+        }
+
+
+def enumeration(items) -> str:
+    """``items`` as a list in a sentence ("A01、A03" in Chinese), or "none"."""
+    return pgettext("list separator", ", ").join(items) or pgettext("empty list", "none")
+
 
 # --- 1. sources -------------------------------------------------------------------------
 
@@ -95,7 +116,7 @@ def collect_sources(
     limits = limits or conf.pdf_limits()
     path = os.fspath(path)
     if not os.path.exists(path):
-        raise PdfImportError(os.path.basename(path) or path, "文件不存在", "no such file")
+        raise PdfImportError(os.path.basename(path) or path, _("No such file"))
     if os.path.isdir(path):
         return _folder_sources(path, manifest or _find_manifest(path), limits)
     return _file_sources(path, manifest or _find_manifest(os.path.dirname(path) or "."), limits)
@@ -113,12 +134,12 @@ def _folder_sources(directory: str, manifest: str | None, limits: PdfLimits) -> 
     files = check_folder(directory)
     folder_name = os.path.basename(directory.rstrip("/"))
     if not files:
-        raise PdfImportError(folder_name, "文件夹中没有 PDF 文件", "no PDF files")
+        raise PdfImportError(folder_name, _("The folder holds no PDF files"))
     if len(files) > limits.max_pages:
         raise PdfImportError(
             folder_name,
-            f"共 {len(files)} 版，超过每期 {limits.max_pages} 版的上限",
-            f"{len(files)} pages, more than the limit of {limits.max_pages}",
+            _("%(count)s pages, over the limit of %(limit)s per issue")
+            % {"count": len(files), "limit": limits.max_pages},
         )
     names = dict(read_manifest(manifest)) if manifest else {}
     sources = []
@@ -127,8 +148,8 @@ def _folder_sources(directory: str, manifest: str | None, limits: PdfLimits) -> 
         if info.page_count != 1:
             raise PdfImportError(
                 os.path.basename(file_path),
-                f"按版上传时每个文件应只有一版，此文件有 {info.page_count} 页",
-                f"one page per file expected, found {info.page_count}",
+                _("A folder of pages needs one page per file, this file has %(count)s pages")
+                % {"count": info.page_count},
             )
         sources.append(SourcePage(number, names.get(number) or name, file_path))
     return sources
@@ -146,13 +167,15 @@ def _file_sources(file_path: str, manifest: str | None, limits: PdfLimits) -> li
     if entries and len(entries) != info.page_count:
         raise PdfImportError(
             os.path.basename(manifest),
-            f"清单列出 {len(entries)} 版，而 PDF 有 {info.page_count} 页",
-            f"manifest lists {len(entries)} pages, the PDF has {info.page_count}",
+            _("Pages listed in the manifest: %(listed)s, pages in the PDF: %(pages)s")
+            % {"listed": len(entries), "pages": info.page_count},
         )
     entries = entries or [(f"{i + 1:02d}", "") for i in range(info.page_count)]
-    numbers = [number for number, _ in entries]
+    numbers = [number for number, _name in entries]
     if len(set(numbers)) != len(numbers):
-        raise PdfImportError(os.path.basename(manifest), "清单中版次重复", "duplicate page number")
+        raise PdfImportError(
+            os.path.basename(manifest), _("A page number appears twice in the manifest")
+        )
     return [
         SourcePage(number, name, file_path, index=i, whole_file=info.page_count == 1)
         for i, (number, name) in enumerate(entries)
@@ -172,7 +195,7 @@ def read_manifest(manifest: str) -> list[tuple[str, str]]:
         if manifest.lower().endswith(".csv"):
             rows = [row for row in csv.reader(io.StringIO(text)) if row and row[0].strip()]
             pairs = [(row[0], row[1] if len(row) > 1 else "") for row in rows]
-            pairs = [p for p in pairs if p[0].strip() not in ("版次", "number")]
+            pairs = [p for p in pairs if p[0].strip() not in MANIFEST_NUMBER_HEADERS]
         else:
             data = json.loads(text)
             if isinstance(data, dict) and "pages" in data:
@@ -186,16 +209,17 @@ def read_manifest(manifest: str) -> list[tuple[str, str]]:
         raise
     except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
         raise PdfImportError(
-            filename, "清单文件无法读取或格式错误", f"bad manifest: {exc}"
+            filename,
+            _("The manifest cannot be read or is malformed (%(error)s)") % {"error": exc},
         ) from exc
 
 
 def _normalise_number(number: str, filename: str) -> str:
     try:
-        parsed, _ = parse_page_filename(f"{number.strip()}.pdf")
+        parsed, _name = parse_page_filename(f"{number.strip()}.pdf")
     except PdfImportError as exc:
         raise PdfImportError(
-            filename, f"清单中的版次“{number}”无法识别", "bad page number"
+            filename, _("Unknown page number “%(number)s” in the manifest") % {"number": number}
         ) from exc
     return parsed
 
@@ -223,7 +247,7 @@ def prepare_page(
     """
     limits = limits or conf.pdf_limits()
     job = PageJob(source.path, source.index, source.whole_file, limits.max_render_pixels)
-    label = f"第 {source.index + 1} 页（{source.number} 版）"
+    label = _("Page %(index)s (%(number)s)") % {"index": source.index + 1, "number": source.number}
     filename = os.path.basename(source.path)
     if renderer is None:
         with render_process() as own:
@@ -299,7 +323,7 @@ def import_issue(
     or exceeds the render process's memory limit or timeout.
     """
     if not issue_date_in_range(date):
-        raise PdfImportError(str(date), ISSUE_DATE_ERROR, "issue date out of range")
+        raise PdfImportError(str(date), str(ISSUE_DATE_ERROR))
     limits = conf.pdf_limits()
     sources = collect_sources(path, manifest, limits)
     folder = f"{conf.media_prefix()}/{publication.slug}/{date.isoformat()}/{secrets.token_hex(4)}"
@@ -336,9 +360,9 @@ def _swap(publication, date, prepared, links, publish, number) -> ImportResult:
     return ImportResult(
         issue=issue,
         pages=len(prepared),
-        articles=sum(n for n, _ in counts),
+        articles=sum(articles for articles, _linked in counts),
         review_pages=[p.source.number for p in prepared if p.layout.needs_review],
-        linked=sum(n for _, n in counts),
+        linked=sum(linked for _articles, linked in counts),
         replaced=old is not None,
     )
 
@@ -364,7 +388,7 @@ def create_page(issue: Issue, index: int, prepared: PreparedPage, links: dict) -
         height_pt=round(prepared.height_pt, 2),
         has_text_layer=layout.has_text_layer,
         needs_review=layout.needs_review,
-        review_reasons=list(layout.review_reasons),
+        review_reasons=[str(reason) for reason in layout.review_reasons],  # lazy: translate
         **prepared.sizes,
     )
     linked = 0

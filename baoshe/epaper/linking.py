@@ -29,14 +29,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import conf
+from .lexicon import STOP_WORDS
 
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-_STOP_TEXT = (
-    "我们 他们 你们 这个 那个 一个 没有 已经 可以 进行 表示 以及 还是 就是 同时 目前 其中 "
-    "今年 去年 明年 记者 本报 通讯员 如果 因为 所以 但是 而且 并且 此外 通过 对于 这些 "
-    "那些 自己 大家 一些 时候 工作 相关 有关 方面 情况 开展 问题 部分 其他 之后 之前"
-)
-STOP_WORDS = frozenset(_STOP_TEXT.split())
 
 
 def _jieba():

@@ -20,6 +20,8 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 from wagtail.models import RevisionMixin
 
 PAGE_NUMBER_RE = re.compile(r"^[A-Z]{0,2}\d{1,3}$")
@@ -28,7 +30,7 @@ PAGE_NUMBER_RE = re.compile(r"^[A-Z]{0,2}\d{1,3}$")
 # every "next month" computation overflow; a newspaper's issues lie well inside this range.
 MIN_ISSUE_DATE = dt.date(1900, 1, 1)
 MAX_ISSUE_DATE = dt.date(2100, 12, 31)
-ISSUE_DATE_ERROR = "出版日期须在 1900-01-01 至 2100-12-31 之间"
+ISSUE_DATE_ERROR = gettext_lazy("The issue date must be between 1900-01-01 and 2100-12-31")
 
 
 def issue_date_in_range(value) -> bool:
@@ -44,13 +46,18 @@ def validate_issue_date(value) -> None:
 class Publication(models.Model):
     """报纸: one printed paper of the group (a group may publish a daily and an evening paper)."""
 
-    slug = models.SlugField("标识", max_length=40, unique=True, help_text="用于网址，如 shili")
-    name = models.CharField("报名", max_length=60)
-    sort_order = models.PositiveIntegerField("排序", default=0)
+    slug = models.SlugField(
+        gettext_lazy("Identifier"),
+        max_length=40,
+        unique=True,
+        help_text=gettext_lazy("Used in URLs, e.g. shili"),
+    )
+    name = models.CharField(gettext_lazy("Name of the paper"), max_length=60)
+    sort_order = models.PositiveIntegerField(gettext_lazy("Sort order"), default=0)
 
     class Meta:
-        verbose_name = "报纸"
-        verbose_name_plural = "报纸"
+        verbose_name = gettext_lazy("Newspaper")
+        verbose_name_plural = gettext_lazy("Newspapers")
         ordering = ["sort_order", "pk"]
 
     def __str__(self):
@@ -66,18 +73,21 @@ class Issue(models.Model):
     """期: one day's paper. ``number`` is the running 期号 printed in the masthead."""
 
     publication = models.ForeignKey(
-        Publication, verbose_name="报纸", on_delete=models.CASCADE, related_name="issues"
+        Publication,
+        verbose_name=gettext_lazy("Newspaper"),
+        on_delete=models.CASCADE,
+        related_name="issues",
     )
-    date = models.DateField("出版日期", validators=[validate_issue_date])
-    number = models.PositiveIntegerField("期号", default=1)
-    published = models.BooleanField("已发布", default=False)
-    created_at = models.DateTimeField("导入时间", auto_now_add=True)
+    date = models.DateField(gettext_lazy("Issue date"), validators=[validate_issue_date])
+    number = models.PositiveIntegerField(gettext_lazy("Issue number"), default=1)
+    published = models.BooleanField(gettext_lazy("Published"), default=False)
+    created_at = models.DateTimeField(gettext_lazy("Imported at"), auto_now_add=True)
 
     objects = IssueQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "期次"
-        verbose_name_plural = "期次"
+        verbose_name = gettext_lazy("Issue")
+        verbose_name_plural = gettext_lazy("Issues")
         ordering = ["-date"]
         constraints = [
             models.UniqueConstraint(fields=["publication", "date"], name="epaper_issue_unique_day")
@@ -102,41 +112,46 @@ class PrintPage(models.Model):
     """
 
     issue = models.ForeignKey(
-        Issue, verbose_name="期次", on_delete=models.CASCADE, related_name="pages"
+        Issue, verbose_name=gettext_lazy("Issue"), on_delete=models.CASCADE, related_name="pages"
     )
-    number = models.CharField("版次", max_length=8)
-    name = models.CharField("版名", max_length=40, blank=True)
-    sort_order = models.PositiveIntegerField("顺序", default=0)
-    pdf = models.FileField("版面PDF", max_length=300)
-    image_large = models.FileField("大图", max_length=300)
-    image_screen = models.FileField("版面图", max_length=300)
-    thumbnail = models.FileField("缩略图", max_length=300)
+    number = models.CharField(gettext_lazy("Page number"), max_length=8)
+    name = models.CharField(gettext_lazy("Page name"), max_length=40, blank=True)
+    sort_order = models.PositiveIntegerField(gettext_lazy("Order in the issue"), default=0)
+    pdf = models.FileField(gettext_lazy("Page PDF"), max_length=300)
+    image_large = models.FileField(gettext_lazy("Large image"), max_length=300)
+    image_screen = models.FileField(gettext_lazy("Page image"), max_length=300)
+    thumbnail = models.FileField(gettext_lazy("Thumbnail"), max_length=300)
     screen_width = models.PositiveIntegerField(default=0)
     screen_height = models.PositiveIntegerField(default=0)
     large_width = models.PositiveIntegerField(default=0)
-    width_pt = models.FloatField("宽（点）", default=0)
-    height_pt = models.FloatField("高（点）", default=0)
-    has_text_layer = models.BooleanField("有文字层", default=True)
-    needs_review = models.BooleanField("需人工复核", default=False)
-    review_reasons = models.JSONField("复核原因", default=list, blank=True)
-    reviewed = models.BooleanField("已复核", default=False)
+    width_pt = models.FloatField(gettext_lazy("Width (pt)"), default=0)
+    height_pt = models.FloatField(gettext_lazy("Height (pt)"), default=0)
+    has_text_layer = models.BooleanField(gettext_lazy("Has a text layer"), default=True)
+    needs_review = models.BooleanField(gettext_lazy("Needs review by an editor"), default=False)
+    review_reasons = models.JSONField(gettext_lazy("Review reasons"), default=list, blank=True)
+    reviewed = models.BooleanField(gettext_lazy("Reviewed"), default=False)
 
     class Meta:
-        verbose_name = "版面"
-        verbose_name_plural = "版面"
+        verbose_name = gettext_lazy("Print page")
+        verbose_name_plural = gettext_lazy("Print pages")
         ordering = ["issue", "sort_order"]
         constraints = [
             models.UniqueConstraint(fields=["issue", "number"], name="epaper_page_unique_number")
         ]
 
     def __str__(self):
-        return f"第{self.number}版 {self.name}".strip()
+        return (_("Page %(number)s %(name)s") % {"number": self.number, "name": self.name}).strip()
 
     def get_absolute_url(self):
         issue = self.issue
         return reverse(
             "epaper-page", args=[issue.publication.slug, issue.date.isoformat(), self.number]
         )
+
+    @property
+    def review_summary(self) -> str:
+        """The review reasons in one line, for the admin."""
+        return pgettext("separator of review reasons", "; ").join(self.review_reasons)
 
     def file_names(self) -> list[str]:
         names = [self.pdf.name, self.image_large.name, self.image_screen.name, self.thumbnail.name]
@@ -154,37 +169,42 @@ class PrintArticle(RevisionMixin, models.Model):
     """
 
     page = models.ForeignKey(
-        PrintPage, verbose_name="版面", on_delete=models.CASCADE, related_name="articles"
+        PrintPage,
+        verbose_name=gettext_lazy("Print page"),
+        on_delete=models.CASCADE,
+        related_name="articles",
     )
-    order = models.PositiveIntegerField("版内顺序", default=0)
-    kicker = models.CharField("引题", max_length=300, blank=True)
-    title = models.CharField("标题", max_length=300, blank=True)
-    subtitle = models.CharField("副题", max_length=300, blank=True)
-    byline = models.CharField("作者", max_length=300, blank=True)
-    body = models.TextField("正文", blank=True, help_text="每段一行。")
-    hotspots = models.JSONField("热区", default=list, blank=True)
-    continuations = models.JSONField("转版", default=list, blank=True)
-    boxed = models.BooleanField("加框", default=False)
-    confidence = models.FloatField("识别置信度", default=1.0)
+    order = models.PositiveIntegerField(gettext_lazy("Order on the page"), default=0)
+    kicker = models.CharField(gettext_lazy("Kicker"), max_length=300, blank=True)
+    title = models.CharField(gettext_lazy("Title"), max_length=300, blank=True)
+    subtitle = models.CharField(gettext_lazy("Subtitle"), max_length=300, blank=True)
+    byline = models.CharField(gettext_lazy("Author"), max_length=300, blank=True)
+    body = models.TextField(
+        gettext_lazy("Body"), blank=True, help_text=gettext_lazy("One paragraph per line.")
+    )
+    hotspots = models.JSONField(gettext_lazy("Hotspots"), default=list, blank=True)
+    continuations = models.JSONField(gettext_lazy("Continuations"), default=list, blank=True)
+    boxed = models.BooleanField(gettext_lazy("Boxed"), default=False)
+    confidence = models.FloatField(gettext_lazy("Recognition confidence"), default=1.0)
     web_article = models.ForeignKey(
         "newsroom.Article",
-        verbose_name="网络版稿件",
+        verbose_name=gettext_lazy("Web article"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="print_articles",
     )
-    link_score = models.FloatField("匹配得分", null=True, blank=True)
+    link_score = models.FloatField(gettext_lazy("Match score"), null=True, blank=True)
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="print_article")
 
     class Meta:
-        verbose_name = "版面稿件"
-        verbose_name_plural = "版面稿件"
+        verbose_name = gettext_lazy("Print article")
+        verbose_name_plural = gettext_lazy("Print articles")
         ordering = ["page", "order"]
 
     def __str__(self):
-        return self.title or f"第{self.order + 1}篇（无标题）"
+        return self.title or _("Article %(number)s (untitled)") % {"number": self.position}
 
     def get_absolute_url(self):
         page = self.page
@@ -209,7 +229,7 @@ class PrintArticle(RevisionMixin, models.Model):
 
     @property
     def label(self) -> str:
-        return self.title or f"第{self.position}篇"
+        return self.title or _("Article %(number)s") % {"number": self.position}
 
     def bbox(self) -> list[float]:
         points = [pt for polygon in self.hotspots for pt in polygon]
@@ -224,16 +244,19 @@ class PrintImage(models.Model):
     """图片: a photo cut from the page image for the article's text view."""
 
     article = models.ForeignKey(
-        PrintArticle, verbose_name="稿件", on_delete=models.CASCADE, related_name="images"
+        PrintArticle,
+        verbose_name=gettext_lazy("Article"),
+        on_delete=models.CASCADE,
+        related_name="images",
     )
-    image = models.FileField("图片", max_length=300)
-    caption = models.CharField("图片说明", max_length=500, blank=True)
-    bbox = models.JSONField("位置", default=list)
+    image = models.FileField(gettext_lazy("Photo"), max_length=300)
+    caption = models.CharField(gettext_lazy("Photo caption"), max_length=500, blank=True)
+    bbox = models.JSONField(gettext_lazy("Position on the page"), default=list)
     order = models.PositiveIntegerField(default=0)
 
     class Meta:
-        verbose_name = "版面图片"
-        verbose_name_plural = "版面图片"
+        verbose_name = gettext_lazy("Print image")
+        verbose_name_plural = gettext_lazy("Print images")
         ordering = ["article", "order"]
 
     def __str__(self):
@@ -244,19 +267,23 @@ class ImportJob(models.Model):
     """导入任务: an upload from the admin, imported by a background task; the page polls it."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "排队中"
-        RUNNING = "running", "导入中"
-        DONE = "done", "已完成"
-        FAILED = "failed", "失败"
+        PENDING = "pending", gettext_lazy("Queued")
+        RUNNING = "running", gettext_lazy("Importing")
+        DONE = "done", gettext_lazy("Done")
+        FAILED = "failed", gettext_lazy("Failed")
 
-    publication = models.ForeignKey(Publication, verbose_name="报纸", on_delete=models.CASCADE)
-    date = models.DateField("出版日期", validators=[validate_issue_date])
-    upload_dir = models.CharField("上传目录", max_length=300)
-    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.PENDING)
-    progress = models.PositiveIntegerField("进度", default=0)  # 0–100
+    publication = models.ForeignKey(
+        Publication, verbose_name=gettext_lazy("Newspaper"), on_delete=models.CASCADE
+    )
+    date = models.DateField(gettext_lazy("Issue date"), validators=[validate_issue_date])
+    upload_dir = models.CharField(gettext_lazy("Upload folder"), max_length=300)
+    status = models.CharField(
+        gettext_lazy("Status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    progress = models.PositiveIntegerField(gettext_lazy("Progress"), default=0)  # 0–100
     pages_total = models.PositiveIntegerField(default=0)
     pages_done = models.PositiveIntegerField(default=0)
-    messages = models.JSONField("消息", default=list, blank=True)
+    messages = models.JSONField(gettext_lazy("Messages"), default=list, blank=True)
     issue = models.ForeignKey(
         Issue, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -267,8 +294,8 @@ class ImportJob(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "导入任务"
-        verbose_name_plural = "导入任务"
+        verbose_name = gettext_lazy("Import job")
+        verbose_name_plural = gettext_lazy("Import jobs")
         ordering = ["-created_at"]
 
     def __str__(self):

@@ -2,8 +2,8 @@
 
 Editors upload what the layout system exported, sometimes the wrong file, a
 half-copied one, or a password-protected proof. Every problem raises
-`PdfImportError` whose message names the file and says what is wrong in 简体中文
-then English, so it can be shown as is in the admin or the import command.
+`PdfImportError` whose message names the file and says what is wrong (in the active
+language, 简体中文 by default), so it can be shown as is in the admin or the import command.
 A page without a text layer is *not* an error here (segmentation flags it).
 
 Budgets (`PdfLimits`) are checked here, before anything is rendered: a 437-byte PDF can
@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from django.utils.translation import gettext as _
 
+from .lexicon import PAGE_FILE_NAME
 from .render import LARGE_WIDTH, MAX_RENDER_PIXELS, render_size
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -46,41 +48,51 @@ class PdfLimits:
 def check_page_size(name: str, number: int, w: float, h: float, limits: PdfLimits) -> None:
     """Refuse page ``number`` (1-based) of ``name`` if its size is outside the budget."""
     if not (w > 0 and h > 0):  # also NaN
-        raise PdfImportError(name, f"第 {number} 页尺寸无效", f"page {number} has an invalid size")
-    size = f"{w:g}×{h:g} 点"
+        raise PdfImportError(name, _("Page %(number)s has an invalid size") % {"number": number})
+    size = {"number": number, "width": f"{w:g}", "height": f"{h:g}"}
     if min(w, h) < limits.min_side_pt or max(w, h) > limits.max_side_pt:
         raise PdfImportError(
             name,
-            f"第 {number} 页尺寸 {size} 不是报纸版面"
-            f"（每边应在 {limits.min_side_pt:g}–{limits.max_side_pt:g} 点之间）",
-            f"page {number} is {w:g}x{h:g} pt, each side must be "
-            f"{limits.min_side_pt:g}-{limits.max_side_pt:g} pt",
+            _(
+                "Page %(number)s measures %(width)s×%(height)s pt, not a newspaper page "
+                "(each side must be %(min)s–%(max)s pt)"
+            )
+            % {**size, "min": f"{limits.min_side_pt:g}", "max": f"{limits.max_side_pt:g}"},
         )
     if max(w, h) / min(w, h) > limits.max_aspect:
         raise PdfImportError(
             name,
-            f"第 {number} 页尺寸 {size} 过于狭长（长宽比不能超过 {limits.max_aspect:g}）",
-            f"page {number} aspect ratio exceeds {limits.max_aspect:g}",
+            _(
+                "Page %(number)s measures %(width)s×%(height)s pt, too narrow "
+                "(the aspect ratio may not exceed %(max)s)"
+            )
+            % {**size, "max": f"{limits.max_aspect:g}"},
         )
     width_px, height_px = render_size(w, h, limits.render_width)
     if width_px * height_px > limits.max_render_pixels:
         raise PdfImportError(
             name,
-            f"第 {number} 页渲染需要 {width_px}×{height_px} 像素，"
-            f"超过每版 {limits.max_render_pixels / 1e6:g} 百万像素的上限",
-            f"page {number} would render to {width_px}x{height_px} px, over the budget of "
-            f"{limits.max_render_pixels} pixels",
+            _(
+                "Page %(number)s would render to %(width)s×%(height)s px, over the limit of "
+                "%(megapixels)s megapixels per page"
+            )
+            % {
+                "number": number,
+                "width": width_px,
+                "height": height_px,
+                "megapixels": f"{limits.max_render_pixels / 1e6:g}",
+            },
         )
 
 
 class PdfImportError(ValueError):
-    """A PDF (or a folder of page PDFs) cannot be imported; `str()` is user-facing."""
+    """A PDF (or a folder of page PDFs) cannot be imported; `str()` is user-facing: the file's
+    name and ``problem``, already translated (gettext, in the process raising it)."""
 
-    def __init__(self, filename: str, zh: str, en: str):
+    def __init__(self, filename: str, problem: str):
         self.filename = filename
-        self.zh = zh
-        self.en = en
-        super().__init__(f"{filename}：{zh}（{en}）")
+        self.problem = problem
+        super().__init__(_("%(file)s: %(problem)s") % {"file": filename, "problem": problem})
 
 
 @dataclass
@@ -102,7 +114,9 @@ def _read(path_or_bytes: str | os.PathLike | bytes, filename: str | None) -> tup
         with open(path_or_bytes, "rb") as fh:
             return fh.read(MAX_BYTES + 1), name
     except OSError as exc:
-        raise PdfImportError(name, "无法读取文件", f"cannot read file: {exc.strerror}") from exc
+        raise PdfImportError(
+            name, _("Cannot read the file (%(error)s)") % {"error": exc.strerror}
+        ) from exc
 
 
 _PAGE_OBJ = re.compile(rb"/Type\s*/Page(?!s)")
@@ -126,15 +140,15 @@ def check_pdf(
     limits = limits or PdfLimits()
     data, name = _read(path_or_bytes, filename)
     if not data:
-        raise PdfImportError(name, "文件为空", "the file is empty")
+        raise PdfImportError(name, _("The file is empty"))
     if len(data) > MAX_BYTES:
-        raise PdfImportError(name, "文件过大（超过 200 MB）", "file larger than 200 MB")
+        raise PdfImportError(name, _("The file is larger than 200 MB"))
     head = data[:1024]
     if b"%PDF-" not in head:
-        raise PdfImportError(name, "不是 PDF 文件", "not a PDF file (missing %PDF header)")
+        raise PdfImportError(name, _("Not a PDF file"))
     if b"%%EOF" not in data[-2048:]:
         raise PdfImportError(
-            name, "PDF 文件不完整（可能上传或复制中断）", "truncated PDF: no end-of-file marker"
+            name, _("The PDF file is incomplete (was the upload or the copy interrupted?)")
         )
     try:
         doc = pdfium.PdfDocument(data)
@@ -142,27 +156,31 @@ def check_pdf(
         code = getattr(exc, "err_code", None)
         if _looks_pageless(data):
             # pdfium refuses to load a document whose page tree is empty
-            raise PdfImportError(name, "PDF 没有任何页面", "the PDF has zero pages") from exc
+            raise PdfImportError(name, _("The PDF has no pages")) from exc
         if code == pdfium_c.FPDF_ERR_PASSWORD and b"/Encrypt" in data:
             raise PdfImportError(
                 name,
-                "PDF 已加密，需要密码才能打开，请导出未加密的版面文件",
-                "encrypted, password-protected PDF",
+                _(
+                    "The PDF is encrypted and needs a password to open: export the page "
+                    "files without encryption"
+                ),
             ) from exc
         if code == pdfium_c.FPDF_ERR_SECURITY:
             raise PdfImportError(
-                name, "PDF 使用了不支持的加密方式", "unsupported PDF security handler"
+                name, _("The PDF uses an encryption method that is not supported")
             ) from exc
-        raise PdfImportError(name, "PDF 文件已损坏，无法打开", f"corrupt PDF ({exc})") from exc
+        raise PdfImportError(
+            name, _("The PDF file is corrupt and cannot be opened (%(error)s)") % {"error": exc}
+        ) from exc
     try:
         n = len(doc)
         if n == 0:
-            raise PdfImportError(name, "PDF 没有任何页面", "the PDF has zero pages")
+            raise PdfImportError(name, _("The PDF has no pages"))
         if n > limits.max_pages:
             raise PdfImportError(
                 name,
-                f"PDF 有 {n} 页，超过每期 {limits.max_pages} 版的上限",
-                f"{n} pages, more than the limit of {limits.max_pages}",
+                _("The PDF has %(count)s pages, over the limit of %(limit)s per issue")
+                % {"count": n, "limit": limits.max_pages},
             )
         info = PdfInfo(name, n, size_bytes=len(data))
         info.pdf_version = doc.get_version()
@@ -172,7 +190,7 @@ def check_pdf(
                 page = doc[i]
             except pdfium.PdfiumError as exc:
                 raise PdfImportError(
-                    name, f"第 {i + 1} 页已损坏", f"page {i + 1} is corrupt"
+                    name, _("Page %(number)s is corrupt") % {"number": i + 1}
                 ) from exc
             w, h = page.get_size()
             check_page_size(name, i + 1, w, h, limits)
@@ -183,19 +201,17 @@ def check_pdf(
                 tp.close()
             except (pdfium.PdfiumError, MemoryError, OSError) as exc:
                 raise PdfImportError(
-                    name, f"第 {i + 1} 页已损坏，无法读取文字", f"page {i + 1} is corrupt"
+                    name,
+                    _("Page %(number)s is corrupt: its text cannot be read") % {"number": i + 1},
                 ) from exc
             page.close()
         return info
     except (MemoryError, OSError) as exc:
-        raise PdfImportError(name, "PDF 文件无法读取", f"unreadable PDF ({exc!r})") from exc
+        raise PdfImportError(
+            name, _("The PDF file cannot be read (%(error)s)") % {"error": repr(exc)}
+        ) from exc
     finally:
         doc.close()
-
-
-_PAGE_NAME = re.compile(
-    r"^(?:第\s*)?(?P<num>[A-Za-z]{0,2}\s*\d{1,3})\s*版?(?:\s*[-_—–－·.\s]\s*(?P<name>.+?))?$"
-)
 
 
 def parse_page_filename(filename: str) -> tuple[str, str]:
@@ -208,14 +224,15 @@ def parse_page_filename(filename: str) -> tuple[str, str]:
     base = os.path.basename(filename)
     stem, ext = os.path.splitext(base)
     if ext.lower() != ".pdf":
-        raise PdfImportError(base, "文件扩展名不是 .pdf", "file extension is not .pdf")
-    m = _PAGE_NAME.match(stem.strip())
+        raise PdfImportError(base, _("The file extension is not .pdf"))
+    m = PAGE_FILE_NAME.match(stem.strip())
     if not m:
         raise PdfImportError(
             base,
-            "无法从文件名识别版次（应为 A01.pdf、01.pdf 或 A01-要闻.pdf）",
-            "cannot read the page number from the file name "
-            "(expected A01.pdf, 01.pdf or A01-要闻.pdf)",
+            _(
+                "Cannot read the page number from the file name "
+                "(expected A01.pdf, 01.pdf or A01-News.pdf)"
+            ),
         )
     num = m.group("num").replace(" ", "").upper()
     letters = "".join(c for c in num if c.isalpha())
@@ -244,8 +261,8 @@ def check_page_files(filenames: Iterable[str]) -> list[tuple[str, str, str]]:
         if number in seen:
             raise PdfImportError(
                 os.path.basename(fn),
-                f"版次 {number} 重复（与 {seen[number]} 冲突）",
-                f"duplicate page number {number} (also in {seen[number]})",
+                _("Page number %(number)s appears twice (also in %(other)s)")
+                % {"number": number, "other": seen[number]},
             )
         seen[number] = os.path.basename(fn)
         out.append((number, name, fn))

@@ -30,6 +30,8 @@ import time
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from baoshe.core.supervision import on_interrupted, register_sweep
 
@@ -40,8 +42,14 @@ from .tasks import RUN_IMPORT_JOB_TASK_NAME, TMP_PREFIX
 
 logger = logging.getLogger(__name__)
 
-INTERRUPTED = "导入中断：任务进程意外退出，未做任何更改，请重新导入。"
-COMPLETED_THEN_DIED = "任务进程在导入完成后意外退出：新一期已替换原有版面，请在数字报列表中核对。"
+INTERRUPTED = gettext_lazy(
+    "Import interrupted: the task process died unexpectedly. Nothing was changed, please "
+    "import again."
+)
+COMPLETED_THEN_DIED = gettext_lazy(
+    "The task process died unexpectedly after the import finished: the new issue has replaced "
+    "the old pages, please check it in the e-paper list."
+)
 PENDING_GRACE = dt.timedelta(minutes=10)  # a job is created a moment before its task is queued
 TMP_GRACE = 3600  # other temporary entries (render children) older than this are removed
 
@@ -83,13 +91,20 @@ def recover_job(job: ImportJob) -> str:
             job.status = ImportJob.Status.DONE if issue else ImportJob.Status.FAILED
             job.issue = issue
             job.progress = 100 if issue else job.progress
-            job.messages = [*job.messages, COMPLETED_THEN_DIED if issue else INTERRUPTED]
+            job.messages = [*job.messages, str(COMPLETED_THEN_DIED if issue else INTERRUPTED)]
             job.finished_at = timezone.now()
             job.save()
-    return (
-        f"导入任务 #{job.pk}（{job.publication} {job.date:%Y-%m-%d}）已标记为"
-        f"{job.get_status_display()}，清理文件 {removed} 个"
-    )
+    return ngettext(
+        "Import job #%(id)s (%(paper)s %(date)s) marked as %(status)s, %(count)s file removed",
+        "Import job #%(id)s (%(paper)s %(date)s) marked as %(status)s, %(count)s files removed",
+        removed,
+    ) % {
+        "id": job.pk,
+        "paper": job.publication,
+        "date": f"{job.date:%Y-%m-%d}",
+        "status": job.get_status_display(),
+        "count": removed,
+    }
 
 
 def remove_job_files(job: ImportJob) -> int:
@@ -123,7 +138,7 @@ def _remove_storage_tree(folder: str) -> int:
     names = _storage_files(folder)
     delete_files(names)
     with contextlib.suppress(NotImplementedError, OSError):  # local disk: the empty folders too
-        for root, _, _ in sorted(os.walk(default_storage.path(folder)), reverse=True):
+        for root, _dirs, _files in sorted(os.walk(default_storage.path(folder)), reverse=True):
             os.rmdir(root)
     return len(names)
 
@@ -132,7 +147,7 @@ def orphaned_page_files(publication, date: dt.date) -> list[str]:
     """Files under ``epaper/<pub>/<date>/<token>/`` folders the day's issue does not use."""
     base = f"{conf.media_prefix()}/{publication.slug}/{date.isoformat()}"
     try:
-        folders, _ = default_storage.listdir(base)
+        folders, _files = default_storage.listdir(base)
     except (FileNotFoundError, NotADirectoryError, OSError):
         return []
     issue = Issue.objects.filter(publication=publication, date=date).first()
@@ -189,5 +204,5 @@ def sweep() -> list[str]:
         else:
             with contextlib.suppress(OSError):
                 entry.unlink()
-        notes.append(f"已删除数字报临时文件 {name}")
+        notes.append(_("Removed the e-paper temporary file %(name)s") % {"name": name})
     return notes

@@ -13,7 +13,9 @@ not leave a renderer running.
 
 One child serves a whole import (pages one after the other over its stdin/stdout), which
 costs one interpreter start (~0.25 s) per import rather than per page. The child needs no
-Django: it imports the plain-Python pipeline modules only. Its ``TMPDIR`` is the e-paper's
+Django: it imports the plain-Python pipeline modules only. It never translates a string (there
+are no settings there): the parent words every refusal, and a page's review reasons travel
+as lazy strings (``segment.py``) that the importer translates. Its ``TMPDIR`` is the e-paper's
 temporary folder under the data dir.
 
 Protocol: each message is an 8-byte big-endian length followed by a pickle. Requests are
@@ -38,6 +40,7 @@ import time
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
+from django.utils.translation import gettext as _
 from PIL import Image
 
 from .pdfcheck import PdfImportError
@@ -243,7 +246,7 @@ class RenderProcess:
                 proc.stdin.close()
 
     def render(self, job: PageJob, filename: str, label: str) -> PageOutput:
-        """Process one page; ``label`` names it in messages, e.g. '第 2 页（A02 版）'."""
+        """Process one page; ``label`` names it in messages, e.g. 'Page 2 (A02)' (translated)."""
         if self.proc is None:
             self.proc = self._start()
         proc = self.proc
@@ -254,30 +257,40 @@ class RenderProcess:
             self.kill()
             raise PdfImportError(
                 filename,
-                f"{label}渲染超时（超过 {self.timeout:g} 秒），已停止",
-                f"{label}: rendering took longer than {self.timeout:g} s",
+                _("%(page)s: rendering took longer than %(seconds)s s and was stopped")
+                % {"page": label, "seconds": f"{self.timeout:g}"},
             ) from None
         except Exception:  # broken pipe, EOF, a truncated reply: the child died
             self.kill()
-            cause = f"可能超出 {self.memory_mb} MB 内存限制或" if self.memory_mb > 0 else "可能"
-            raise PdfImportError(
-                filename,
-                f"{label}渲染进程异常退出（{cause}文件已损坏）",
-                f"{label}: the render process died (memory limit {self.memory_mb} MB?)",
-            ) from None
+            if self.memory_mb > 0:
+                problem = _(
+                    "%(page)s: the render process died (over the %(limit)s MB memory limit, "
+                    "or a corrupt file?)"
+                ) % {"page": label, "limit": self.memory_mb}
+            else:
+                problem = _("%(page)s: the render process died (a corrupt file?)") % {"page": label}
+            raise PdfImportError(filename, problem) from None
         if reply[0] == "ok":
             return reply[1]
         self.kill()
-        _, kind, detail = reply
+        _status, kind, detail = reply
         if kind == "memory":
             raise PdfImportError(
                 filename,
-                f"{label}渲染所需内存超过 {self.memory_mb} MB 的限制",
-                f"{label}: rendering needs more than the {self.memory_mb} MB memory limit",
+                _("%(page)s: rendering needs more than the %(limit)s MB memory limit")
+                % {"page": label, "limit": self.memory_mb},
             )
         if kind == "budget":
-            raise PdfImportError(filename, f"{label}渲染像素超过上限", f"{label}: {detail}")
-        raise PdfImportError(filename, f"{label}无法渲染，文件可能已损坏", f"{label}: {detail}")
+            raise PdfImportError(
+                filename,
+                _("%(page)s: too many pixels to render (%(detail)s)")
+                % {"page": label, "detail": detail},
+            )
+        raise PdfImportError(
+            filename,
+            _("%(page)s cannot be rendered, the file may be corrupt (%(detail)s)")
+            % {"page": label, "detail": detail},
+        )
 
     def _receive(self, proc: subprocess.Popen):
         deadline = time.monotonic() + self.timeout
@@ -285,7 +298,7 @@ class RenderProcess:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise TimeoutError
-            ready, _, _ = select.select([proc.stdout], [], [], min(remaining, 1.0))
+            ready, _writable, _errors = select.select([proc.stdout], [], [], min(remaining, 1.0))
             if ready:
                 break
         message = _read_message(proc.stdout)

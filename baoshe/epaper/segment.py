@@ -23,10 +23,14 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 import pypdfium2 as pdfium
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .layout.article import read_article
 from .layout.extract import Block, Line, PagePrimitives, extract_page
 from .layout.xycut import XYCutter
+from .lexicon import AD_LABELS
 
 HEADER_ZONE = 0.18  # top fraction of the page where 报头/版头 live
 FOOTER_ZONE = 0.93
@@ -81,14 +85,29 @@ class PageLayout:
     articles: list[Article] = field(default_factory=list)
     excluded: list[Region] = field(default_factory=list)
     needs_review: bool = False
-    review_reasons: list[str] = field(default_factory=list)  # 简体中文, for editors
+    # for editors, translated when read: lazy strings, since this runs in the render process,
+    # which has no Django settings (renderproc.py); they survive the pickle to the importer
+    review_reasons: list[str] = field(default_factory=list)
     body_size: float = 0.0
 
     def to_dict(self) -> dict:
         d = asdict(self)
+        d["review_reasons"] = [str(reason) for reason in self.review_reasons]
         for a, art in zip(d["articles"], self.articles, strict=False):
             a["body"] = art.body
         return d
+
+
+def _low_confidence_reason(count: int) -> str:
+    return ngettext(
+        "%(count)s article was recognised with low confidence (a missing title?), please check",
+        "%(count)s articles were recognised with low confidence (a missing title?), please check",
+        count,
+    ) % {"count": count}
+
+
+# lazy, and picklable: the function is found by its name when the importer unpickles it
+low_confidence_reason = lazy(_low_confidence_reason, str)
 
 
 def _bbox(elems) -> list[float]:
@@ -111,7 +130,7 @@ def _body_size(prim: PagePrimitives) -> float:
 
 def _mask_ads(prim: PagePrimitives, elems: list) -> list:
     """Replace everything inside a box labelled 广告 by one opaque `ad` block."""
-    labels = [ln for ln in prim.lines if ln.text.strip() in ("广告", "廣告")]
+    labels = [ln for ln in prim.lines if ln.text.strip() in AD_LABELS]
     for lab in labels:
         cx, cy = (lab.x0 + lab.x1) / 2, (lab.y0 + lab.y1) / 2
         inside = [b for b in prim.boxes if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]]
@@ -185,9 +204,9 @@ def analyse_page(page: pdfium.PdfPage, page_index: int = 0) -> PageLayout:
             prim.width * prim.height
         )
         reason = (
-            "无文字层：整版图片或扫描页，需人工划定热区"
+            _("No text layer: a page image or a scan, draw the hotspots by hand")
             if covered > 0.5
-            else "无文字层，需人工划定热区"
+            else _("No text layer, draw the hotspots by hand")
         )
         layout.review_reasons.append(reason)
         return layout
@@ -250,11 +269,11 @@ def analyse_page(page: pdfium.PdfPage, page_index: int = 0) -> PageLayout:
         order += 1
     if not layout.articles:
         layout.needs_review = True
-        layout.review_reasons.append("未识别到稿件，需人工划定热区")
+        layout.review_reasons.append(_("No articles recognised, draw the hotspots by hand"))
     low = [a for a in layout.articles if a.confidence < 0.7]
     if low:
         layout.needs_review = True
-        layout.review_reasons.append(f"{len(low)} 篇稿件识别置信度低（如缺少标题），请核对")
+        layout.review_reasons.append(low_confidence_reason(len(low)))
     return layout
 
 

@@ -15,6 +15,7 @@ import tempfile
 
 from django.core.files.storage import default_storage
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from .conf import epaper_tmp_dir
@@ -36,18 +37,24 @@ def run_import_job(job_id: int) -> None:
         ) as folder:
             source = fetch_upload(job.upload_dir, folder)
             result = import_issue(source, job.publication, job.date, progress=progress_of(job_id))
-        review = "、".join(result.review_pages) or "无"
         finish(
             job_id,
             ImportJob.Status.DONE,
-            f"导入完成：{result.pages} 版，识别稿件 {result.articles} 篇，关联网络版 "
-            f"{result.linked} 篇，需人工复核 {len(result.review_pages)} 版（{review}）。",
+            _("Import finished: %(summary)s.") % {"summary": result.summary()},
             issue=result.issue,
         )
     except PdfImportError as exc:
-        finish(job_id, ImportJob.Status.FAILED, f"导入失败，未做任何更改。{exc}")
+        finish(
+            job_id,
+            ImportJob.Status.FAILED,
+            _("The import failed, nothing was changed. %(error)s") % {"error": exc},
+        )
     except Exception as exc:
-        finish(job_id, ImportJob.Status.FAILED, f"导入失败，未做任何更改：{exc!r}")
+        finish(
+            job_id,
+            ImportJob.Status.FAILED,
+            _("The import failed, nothing was changed: %(error)s") % {"error": repr(exc)},
+        )
         raise
     finally:
         remove_upload(job.upload_dir)
@@ -75,7 +82,7 @@ def finish(job_id: int, status: str, message: str, issue=None) -> None:
 
 def fetch_upload(upload_dir: str, folder: str) -> str:
     """Copy the uploaded files to a local folder; one PDF alone is imported as a file."""
-    _, names = default_storage.listdir(upload_dir)
+    _dirs, names = default_storage.listdir(upload_dir)
     for name in names:
         with (
             default_storage.open(f"{upload_dir}/{name}", "rb") as src,
@@ -90,7 +97,7 @@ def fetch_upload(upload_dir: str, folder: str) -> str:
 
 def remove_upload(upload_dir: str) -> None:
     try:
-        _, names = default_storage.listdir(upload_dir)
+        _dirs, names = default_storage.listdir(upload_dir)
     except (FileNotFoundError, OSError):
         return
     for name in names:

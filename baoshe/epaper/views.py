@@ -20,6 +20,8 @@ import re
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from .models import MAX_ISSUE_DATE, MIN_ISSUE_DATE, Issue, PrintArticle, PrintPage, Publication
 
@@ -27,7 +29,16 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NUMBER_RE = re.compile(r"^[A-Za-z]{0,2}\d{1,3}$")
 POSITION_RE = re.compile(r"^\d{1,4}$")
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
-WEEKDAYS = "一二三四五六日"
+# the calendar's column heads, Monday first (一 二 … 日 in Chinese)
+WEEKDAYS = (
+    pgettext_lazy("calendar column", "Mon"),
+    pgettext_lazy("calendar column", "Tue"),
+    pgettext_lazy("calendar column", "Wed"),
+    pgettext_lazy("calendar column", "Thu"),
+    pgettext_lazy("calendar column", "Fri"),
+    pgettext_lazy("calendar column", "Sat"),
+    pgettext_lazy("calendar column", "Sun"),
+)
 
 
 def in_date_range(issues):
@@ -74,10 +85,10 @@ def article_view(request, pub, day, number, n):
     issue = _get_issue(request, pub, day)
     page = _get_page(issue, number)
     if not POSITION_RE.match(n) or int(n) < 1:
-        raise Http404("没有这篇稿件")
+        raise Http404(_("No such article"))
     articles = list(page.articles.select_related("web_article__column").prefetch_related("images"))
     if int(n) > len(articles):
-        raise Http404("没有这篇稿件")
+        raise Http404(_("No such article"))
     article = articles[int(n) - 1]
     index = int(n) - 1
     context = {
@@ -104,27 +115,27 @@ def article_view(request, pub, day, number, n):
 
 def parse_day(day: str) -> dt.date:
     if not DATE_RE.match(day):
-        raise Http404("日期格式错误")
+        raise Http404(_("Malformed date"))
     try:
         return dt.date.fromisoformat(day)
     except ValueError as exc:
-        raise Http404("日期不存在") from exc
+        raise Http404(_("No such date")) from exc
 
 
 def _get_issue(request, pub: str, day: str) -> Issue:
     date = parse_day(day)
     issue = visible_issues(request).filter(publication__slug=pub, date=date).first()
     if issue is None:
-        raise Http404("没有这一期数字报")
+        raise Http404(_("No such e-paper issue"))
     return issue
 
 
 def _get_page(issue: Issue, number: str) -> PrintPage:
     if not NUMBER_RE.match(number):
-        raise Http404("版次格式错误")
+        raise Http404(_("Malformed page number"))
     page = issue.pages.filter(number=number.upper()).first()
     if page is None:
-        raise Http404("没有这一版")
+        raise Http404(_("No such page"))
     page.issue = issue
     return page
 
@@ -159,7 +170,6 @@ def render_page(request, issue: Issue, page: PrintPage):
         "prev_issue": siblings.filter(date__lt=issue.date).order_by("-date").first(),
         "next_issue": siblings.filter(date__gt=issue.date).order_by("date").first(),
         "calendar": month_calendar(request, issue, request.GET.get("month")),
-        "weekday": WEEKDAYS[issue.date.weekday()],
     }
     return TemplateResponse(request, "epaper/page.html", context)
 
@@ -198,12 +208,12 @@ def month_calendar(request, issue: Issue, month_param: str | None) -> dict:
     else:
         month = parse_month(month_param)
         if month is None:
-            raise Http404("月份格式错误")
+            raise Http404(_("Malformed month"))
     last_day = month.replace(day=calendar.monthrange(month.year, month.month)[1])
     issues = visible_issues(request).filter(publication=issue.publication)
     dates = set(issues.filter(date__range=(month, last_day)).values_list("date", flat=True))
     if month_param is not None and not dates:
-        raise Http404("这个月没有数字报")
+        raise Http404(_("No e-paper issue in this month"))
     earlier = issues.filter(date__lt=month).order_by("-date").values_list("date", flat=True)
     later = issues.filter(date__gt=last_day).order_by("date").values_list("date", flat=True)
     prev_day, next_day = earlier.first(), later.first()
@@ -261,6 +271,9 @@ def continuation_links(issue: Issue, page: PrintPage, article: PrintArticle) -> 
             url = target.get_absolute_url()
         else:
             url = f"/epaper/{issue.publication.slug}/{issue.date.isoformat()}/{c['page']}/"
-        label = f"下转第{c['page']}版" if c.get("direction") == "to" else f"上接第{c['page']}版"
-        out.append({"label": label, "url": url})
+        if c.get("direction") == "to":
+            label = _("Continued on page %(page)s") % {"page": c["page"]}
+        else:
+            label = _("Continued from page %(page)s") % {"page": c["page"]}
+        out.append({"direction": c.get("direction"), "label": label, "url": url})
     return out

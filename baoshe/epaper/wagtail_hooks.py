@@ -1,6 +1,7 @@
 """The 数字报 menu of the Wagtail admin: issues and imports, and the papers (报纸)."""
 
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -27,7 +28,7 @@ class PublicationViewSet(ModelViewSet):
     list_display = ["name", "slug", "sort_order"]
     icon = "doc-full"
     add_to_admin_menu = False
-    menu_label = "报纸"
+    menu_label = _("Newspapers")
     name = "epaper_publications"
 
 
@@ -48,16 +49,21 @@ def register_admin_urls():
 def register_menu():
     submenu = Menu(
         items=[
-            MenuItem("期次与导入", reverse("epaper_admin:index"), icon_name="doc-full", order=10),
             MenuItem(
-                "报纸",
+                _("Issues and imports"),
+                reverse("epaper_admin:index"),
+                icon_name="doc-full",
+                order=10,
+            ),
+            MenuItem(
+                _("Newspapers"),
                 reverse(publication_viewset.get_url_name("index")),
                 icon_name="list-ul",
                 order=20,
             ),
         ]
     )
-    return SubmenuMenuItem("数字报", submenu, icon_name="doc-full-inverse", order=260)
+    return SubmenuMenuItem(_("E-paper"), submenu, icon_name="doc-full-inverse", order=260)
 
 
 @hooks.register(ARTICLE_PAGE_FRAGMENT_HOOK)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NewsroomConfig(AppConfig):
@@ -6,4 +7,4 @@ class NewsroomConfig(AppConfig):
 
     name = "baoshe.newsroom"
     label = "newsroom"
-    verbose_name = "采编"
+    verbose_name = _("Newsroom")

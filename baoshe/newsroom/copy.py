@@ -22,39 +22,44 @@ import json
 from dataclasses import dataclass
 from html import unescape
 
+from django.utils.functional import Promise
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from baoshe.core.html_text import HtmlTextError, html_to_text
 
+from .copy_format import TAG_SEPARATOR
+
 #: Copy fields in the order the reader page prints them, with the editor's labels.
-FIELD_LABELS: dict[str, str] = {
-    "kicker": "引题",
-    "title": "标题",
-    "subtitle": "副题",
-    "source": "来源",
-    "authors": "作者",
-    "editor": "编辑",
-    "summary": "核心提示",
-    "body": "正文",
-    "wire_headline": "通稿标题",
-    "wire_dateline": "电头",
-    "wire_agency": "通讯社",
-    "wire_body": "通稿正文",
-    "reprint_source": "转载来源",
-    "reprint_author": "原作者",
-    "reprint_title": "原标题",
-    "tags": "标签",
+FIELD_LABELS: dict[str, Promise] = {
+    "kicker": _("Kicker"),
+    "title": _("Title"),
+    "subtitle": _("Subtitle"),
+    "source": _("Source"),
+    "authors": _("Authors"),
+    "editor": _("Editor"),
+    "summary": _("Key points"),
+    "body": _("Body"),
+    "wire_headline": _("Wire copy headline"),
+    "wire_dateline": _("Dateline"),
+    "wire_agency": _("News agency"),
+    "wire_body": _("Wire copy text"),
+    "reprint_source": _("Reprinted from"),
+    "reprint_author": _("Original author"),
+    "reprint_title": _("Original title"),
+    "tags": _("Tags"),
 }
 FIELDS: tuple[str, ...] = tuple(FIELD_LABELS)
 
 #: How each part of a body block is labelled in copy lines (paragraph text has no label).
 PART_LABELS = {
-    "heading": "小标题",
-    "quote": "引文",
-    "attribution": "出处",
-    "caption": "图片说明",
-    "credit": "摄影",
-    "video_caption": "视频说明",
+    "heading": _("Subheading"),
+    "quote": _("Quotation"),
+    "attribution": _("Attribution"),
+    "caption": _("Photo caption"),
+    "credit": _("Photographer"),
+    "video_caption": _("Video caption"),
 }
 
 
@@ -71,7 +76,7 @@ class CopyPart:
 
     @property
     def label(self) -> str:
-        return PART_LABELS.get(self.part, "")
+        return str(PART_LABELS.get(self.part, ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +135,7 @@ def body_copy(article) -> CopyText:
                 )
             )
             pos += len(text)
-    return CopyText("body", FIELD_LABELS["body"], "".join(pieces), tuple(parts))
+    return CopyText("body", str(FIELD_LABELS["body"]), "".join(pieces), tuple(parts))
 
 
 def _wire_texts(article) -> dict[str, str]:
@@ -170,10 +175,10 @@ def article_copy(article) -> list[CopyText]:
         if name in wire:
             text = wire[name]
         elif name == "tags":
-            text = "、".join(_tag_names(article))
+            text = TAG_SEPARATOR.join(_tag_names(article))
         else:
             text = getattr(article, name, "") or ""
-        copy.append(CopyText(name, label, str(text)))
+        copy.append(CopyText(name, str(label), str(text)))
     return copy
 
 
@@ -185,13 +190,23 @@ def copy_lines(article) -> list[str]:
         if item.field == "body":
             for part in item.parts:
                 text = item.text[part.start : part.end]
-                prefix = f"{part.label}：" if part.label and part.part != "quote" else ""
-                lines += [f"{prefix}{line.strip()}" for line in text.splitlines() if line.strip()]
+                label = part.label if part.part != "quote" else ""
+                lines += [
+                    _labelled(label, line.strip()) for line in text.splitlines() if line.strip()
+                ]
         elif item.field == "wire_body":
             lines += [line.strip() for line in item.text.splitlines() if line.strip()]
         elif item.text.strip():
-            lines.append(f"{item.label}：{item.text.strip()}")
+            lines.append(_labelled(item.label, item.text.strip()))
     return lines
+
+
+def _labelled(label: str, text: str) -> str:
+    """``标签：文字``, or the bare text without a label."""
+    if not label:
+        return text
+    # Translators: a line of an article's copy in 三校 diffs, e.g. "Title: Library opens late".
+    return gettext("%(label)s: %(text)s") % {"label": label, "text": text}
 
 
 def copy_hash(article) -> str:

@@ -24,14 +24,16 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.blocks import BlockField, StreamValue
 
 from baoshe.core.text import has_control_chars, strip_control_chars
 
 REQUIRED_MESSAGES = {
-    "title": "请填写标题。",
-    "column": "请选择栏目：每篇稿件必须归属一个栏目。",
+    "title": _("Please enter a title."),
+    "column": _("Please choose a column: every article must be filed in one."),
 }
 BASE_REVISION_FIELD = "base_revision"
 _TOKEN = re.compile(r"(\d{1,18})\.(\d{1,20})")
@@ -111,7 +113,12 @@ class ArticleAdminForm(WagtailAdminModelForm):
             return None
         match = _TOKEN.fullmatch(token)
         if match is None:
-            return ["无法识别稿件的版本信息，请刷新页面后重新修改。"]
+            return [
+                gettext(
+                    "The article's version information could not be read. Reload the page and "
+                    "make your changes again."
+                )
+            ]
         rows = model.objects.filter(pk=self.instance.pk)
         if lock:
             rows = rows.select_for_update()
@@ -194,27 +201,49 @@ def conflict_message(base, latest) -> list[str]:
     """What the second editor reads: who saved in between, and the diff of their change."""
     from .copy import copy_diff, copy_lines
 
-    who = "其他人"
+    who = gettext("Someone else")
     if latest.user is not None:
         who = latest.user.get_full_name() or latest.user.get_username()
-    when = timezone.localtime(latest.created_at).strftime("%m月%d日 %H:%M")
+    # Translators: strftime format of the time of the other editor's save.
+    when = timezone.localtime(latest.created_at).strftime(gettext("%b %d, %H:%M"))
     lines = [
-        f"保存未成功：您打开这篇稿件后，{who} 于 {when} 保存了新的版本。"
-        "为免覆盖对方的修改，本次保存没有生效。"
+        gettext(
+            "Not saved: after you opened this article, %(who)s saved a new version at "
+            "%(when)s. Your save did not go through, so as not to overwrite their changes."
+        )
+        % {"who": who, "when": when}
     ]
     old = copy_lines(base.as_object()) if base is not None and base.pk != latest.pk else []
     diff = [row for row in copy_diff(old, copy_lines(latest.as_object())) if row[0] in "+-"]
     if base is None or base.pk == latest.pk:
-        lines.append("（无法列出对方改动的内容。）")
+        lines.append(gettext("(Their changes cannot be listed.)"))
     elif diff:
-        lines.append("对方的改动（“-”为您打开时的内容，“+”为现在的内容）：")
+        lines.append(
+            gettext(
+                "Their changes (“-” is the text when you opened the article, “+” the text now):"
+            )
+        )
         lines += [f"{op} {text}" for op, text in diff[:MAX_DIFF_LINES]]
         if len(diff) > MAX_DIFF_LINES:
-            lines.append(f"……另有 {len(diff) - MAX_DIFF_LINES} 行改动未列出。")
+            more = len(diff) - MAX_DIFF_LINES
+            lines.append(
+                ngettext(
+                    "… and %(count)s more changed line not listed.",
+                    "… and %(count)s more changed lines not listed.",
+                    more,
+                )
+                % {"count": more}
+            )
     else:
-        lines.append("对方没有改动正文等文字内容（可能修改了栏目、图片或发布设置）。")
+        lines.append(
+            gettext(
+                "They changed none of the text (perhaps the column, images or publishing settings)."
+            )
+        )
     lines.append(
-        "请核对上面的改动：刷新页面可在最新版本上重新修改；"
-        "如确认以您现在的内容覆盖对方的版本，请再次点击保存。"
+        gettext(
+            "Check the changes above: reload the page to make your changes again on the latest "
+            "version, or click Save again to replace their version with yours."
+        )
     )
     return lines

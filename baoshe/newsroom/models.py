@@ -17,6 +17,8 @@ from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -57,8 +59,8 @@ class HomePage(Page):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "首页"
-        verbose_name_plural = "首页"
+        verbose_name = _("Home page")
+        verbose_name_plural = _("Home pages")
 
     def get_context(self, request, *args, **kwargs):
         from .visibility import column_visibility
@@ -98,13 +100,13 @@ class ColumnPage(Page):
     """
 
     title_prefix = models.CharField(
-        "标题前缀",
+        _("Title prefix"),
         max_length=30,
         blank=True,
-        help_text="填写后，本栏目稿件标题显示为“前缀|标题”，例如“第一报道”。",
+        help_text=_("If set, this column's articles are titled “prefix|title”, e.g. “Exclusive”."),
     )
-    description = models.TextField("栏目简介", blank=True, max_length=500)
-    show_on_home = models.BooleanField("在首页显示", default=True)
+    description = models.TextField(_("Column description"), blank=True, max_length=500)
+    show_on_home = models.BooleanField(_("Show on home page"), default=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("title_prefix"),
@@ -116,8 +118,8 @@ class ColumnPage(Page):
     subpage_types = ["newsroom.ColumnPage"]
 
     class Meta:
-        verbose_name = "栏目"
-        verbose_name_plural = "栏目"
+        verbose_name = _("Column")
+        verbose_name_plural = pgettext_lazy("page type", "Columns")
 
     def column_ids(self) -> list[int]:
         """This column and every column below it."""
@@ -149,7 +151,7 @@ class ColumnPage(Page):
         from .visibility import has_unpublished_ancestor
 
         if has_unpublished_ancestor(self):
-            raise Http404("未找到该栏目")
+            raise Http404(gettext("Column not found"))
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -222,64 +224,90 @@ class Article(
     """
 
     class Origin(models.TextChoices):
-        ORIGINAL = "original", "原创"
-        REPRINT = "reprint", "转载"
+        ORIGINAL = "original", _("Original")
+        REPRINT = "reprint", _("Reprint")
 
-    title = models.CharField("标题", max_length=200)
-    kicker = models.CharField("引题", max_length=200, blank=True)
-    subtitle = models.CharField("副题", max_length=200, blank=True)
+    title = models.CharField(_("Title"), max_length=200)
+    kicker = models.CharField(_("Kicker"), max_length=200, blank=True)
+    subtitle = models.CharField(_("Subtitle"), max_length=200, blank=True)
     column = models.ForeignKey(
         ColumnPage,
-        verbose_name="栏目",
+        verbose_name=_("Column"),
         on_delete=models.PROTECT,
         related_name="articles",
-        error_messages={"null": "请选择栏目。", "blank": "请选择栏目。"},
+        error_messages={
+            "null": _("Please choose a column."),
+            "blank": _("Please choose a column."),
+        },
     )
     summary = models.TextField(
-        "核心提示", blank=True, max_length=1000, help_text="导语摘要；也用作页面描述与分享摘要。"
+        _("Key points"),
+        blank=True,
+        max_length=1000,
+        help_text=_("A summary of the story; also the page description and the share text."),
     )
-    body = StreamField(ArticleBodyBlock(), verbose_name="正文", blank=True)
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("Body"), blank=True)
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name="封面图",
+        verbose_name=_("Cover image"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    featured = models.BooleanField("头条", default=False, help_text="在首页头条区显示。")
+    featured = models.BooleanField(
+        _("Top story"), default=False, help_text=_("Shown among the top stories on the home page.")
+    )
 
-    authors = models.CharField("作者", max_length=200, blank=True, help_text="如：本报记者 王小明")
-    editor = models.CharField("编辑", max_length=60, blank=True)
+    authors = models.CharField(
+        _("Authors"), max_length=200, blank=True, help_text=_("e.g. Staff reporter Wang Xiaoming")
+    )
+    editor = models.CharField(_("Editor"), max_length=60, blank=True)
     source = models.CharField(
-        "来源", max_length=100, blank=True, help_text="原创稿留空即显示本报名称。"
+        _("Source"),
+        max_length=100,
+        blank=True,
+        help_text=_("Leave empty on an original article to show the paper's name."),
     )
 
     origin = models.CharField(
-        "稿件性质", max_length=10, choices=Origin.choices, default=Origin.ORIGINAL
+        pgettext_lazy("article", "Origin"),
+        max_length=10,
+        choices=Origin.choices,
+        default=Origin.ORIGINAL,
     )
-    reprint_source = models.CharField("转载来源", max_length=100, blank=True)
-    reprint_url = models.URLField("原文链接", blank=True, max_length=500)
-    reprint_title = models.CharField("原标题", max_length=200, blank=True)
-    reprint_author = models.CharField("原作者", max_length=100, blank=True)
+    reprint_source = models.CharField(_("Reprinted from"), max_length=100, blank=True)
+    reprint_url = models.URLField(_("Link to the original"), blank=True, max_length=500)
+    reprint_title = models.CharField(_("Original title"), max_length=200, blank=True)
+    reprint_author = models.CharField(_("Original author"), max_length=100, blank=True)
 
     wire_article = models.ForeignKey(
         "self",
-        verbose_name="引用站内通稿",
+        verbose_name=_("Wire copy on this site"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="选择本站已有的通稿稿件；或在下方粘贴通稿全文，二者择一。",
+        help_text=_(
+            "Choose a wire copy article already on this site, or paste the full wire copy "
+            "below: one or the other."
+        ),
     )
-    wire_headline = models.CharField("通稿标题", max_length=200, blank=True)
-    wire_agency = models.CharField("通讯社", max_length=60, blank=True, help_text="如：新华社")
+    wire_headline = models.CharField(_("Wire copy headline"), max_length=200, blank=True)
+    wire_agency = models.CharField(
+        _("News agency"), max_length=60, blank=True, help_text=_("e.g. Xinhua News Agency")
+    )
     wire_dateline = models.CharField(
-        "电头", max_length=100, blank=True, help_text="如：新华社北京8月25日电"
+        _("Dateline"),
+        max_length=100,
+        blank=True,
+        help_text=_("e.g. Xinhua News Agency, Beijing, August 25"),
     )
-    wire_body = models.TextField("通稿正文", blank=True, help_text="每段一行。")
+    wire_body = models.TextField(
+        _("Wire copy text"), blank=True, help_text=_("One paragraph per line.")
+    )
 
-    tags = ClusterTaggableManager("标签", through=ArticleTag, blank=True)
+    tags = ClusterTaggableManager(_("Tags"), through=ArticleTag, blank=True)
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="article")
     workflow_states = GenericRelation(
@@ -305,7 +333,7 @@ class Article(
         FieldPanel("featured"),
     ]
     byline_panels = [
-        FieldRowPanel([FieldPanel("authors"), FieldPanel("editor")], heading="署名"),
+        FieldRowPanel([FieldPanel("authors"), FieldPanel("editor")], heading=_("Byline")),
         FieldPanel("source"),
         MultiFieldPanel(
             [
@@ -315,7 +343,7 @@ class Article(
                 FieldPanel("reprint_author"),
                 FieldPanel("reprint_url"),
             ],
-            heading="稿件性质（原创/转载）",
+            heading=_("Origin (original or reprint)"),
         ),
     ]
     wire_panels = [
@@ -326,18 +354,18 @@ class Article(
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="内容"),
-            ObjectList(byline_panels, heading="署名与来源"),
-            ObjectList(wire_panels, heading="通稿"),
-            ObjectList([PublishingPanel()], heading="发布"),
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(byline_panels, heading=_("Byline and source")),
+            ObjectList(wire_panels, heading=_("Wire copy")),
+            ObjectList([PublishingPanel()], heading=_("Publishing")),
             # Other apps add tabs through the ``register_article_edit_tab`` hook (the 机审 tab
             # of ``proofread``); see ``ArticleViewSet.get_edit_handler``.
         ]
     )
 
     class Meta:
-        verbose_name = "稿件"
-        verbose_name_plural = "稿件"
+        verbose_name = _("Article")
+        verbose_name_plural = _("Articles")
         indexes = [
             # Partial indexes over live rows: every reader list filters on live, and a
             # boolean column inside a composite index stops SQLite ordering by the index.
@@ -362,12 +390,21 @@ class Article(
         # What each permission allows is decided in newsroom/permissions.py; the six roles of
         # workflow/roles.py are groups holding them (docs/security.md has the table).
         permissions = [
-            ("publish_article", "Can publish article"),
-            ("change_any_article", "可修改他人的稿件"),
-            ("override_machine_review", "可放行机审阻断项"),
-            ("second_review_article", "可二审撤稿、更正申请"),
-            ("sign_off_article", "可终审撤稿、更正申请，可取消定时发布"),
-            ("unpublish_article", "可不经撤稿直接下线或删除已发布的稿件"),
+            ("publish_article", _("Can publish article")),
+            ("change_any_article", _("Can edit other people's articles")),
+            ("override_machine_review", _("Can waive blocking machine review findings")),
+            (
+                "second_review_article",
+                _("Can decide the second review of withdrawal and correction requests"),
+            ),
+            (
+                "sign_off_article",
+                _("Can sign off withdrawal and correction requests and unschedule publication"),
+            ),
+            (
+                "unpublish_article",
+                _("Can take down or delete published articles without a withdrawal"),
+            ),
         ]
 
     def __str__(self):
@@ -406,13 +443,18 @@ class Article(
         super().clean()
         errors = {}
         if self.origin == self.Origin.REPRINT and not self.reprint_source.strip():
-            errors["reprint_source"] = "转载稿件必须注明转载来源。"
+            errors["reprint_source"] = gettext("A reprint must name where it is reprinted from.")
         if self.wire_article_id and self.wire_body.strip():
-            errors["wire_body"] = "引用站内通稿与粘贴通稿全文只能二选一。"
+            errors["wire_body"] = gettext(
+                "Either choose a wire copy article on this site or paste the full wire copy, "
+                "not both."
+            )
         if self.wire_article_id and self.pk and self.wire_article_id == self.pk:
-            errors["wire_article"] = "不能引用稿件自身作为通稿。"
+            errors["wire_article"] = gettext("An article cannot be its own wire copy.")
         if self.wire_body.strip() and not self.wire_dateline.strip():
-            errors["wire_dateline"] = "粘贴通稿时请填写电头，如“新华社北京8月25日电”。"
+            errors["wire_dateline"] = gettext(
+                "Pasted wire copy needs a dateline, e.g. “Xinhua News Agency, Beijing, August 25”."
+            )
         if errors:
             raise ValidationError(errors)
 

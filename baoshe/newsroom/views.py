@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 from wagtail.models import PageViewRestriction, Site
 from wagtail.wagtail_hooks import require_wagtail_login
 
@@ -66,10 +67,10 @@ def article_detail(request, column_path: str, pk: str):
         unavailable = unavailable_response(request, int(pk))  # e.g. 撤稿: 410 with a notice
         if unavailable is not None:
             return unavailable
-        raise Http404("未找到该稿件")
+        raise Http404(gettext("Article not found"))
     visibility = column_visibility(request)
     if is_expired(article) or article.column_id in visibility.unpublished:
-        raise Http404("未找到该稿件")
+        raise Http404(gettext("Article not found"))
     expected_path = article.column.url_path
     requested_path = site_root_path(request) + column_path
     if expected_path != requested_path:

@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
@@ -34,10 +36,12 @@ register_permission_policy(Article, article_permission_policy, exact_class=True)
 
 class ArticleFilterSet(WagtailFilterSet):
     column = django_filters.ModelChoiceFilter(
-        label="栏目", queryset=ColumnPage.objects.all().order_by("path")
+        label=_("Column"), queryset=ColumnPage.objects.all().order_by("path")
     )
-    origin = django_filters.ChoiceFilter(label="稿件性质", choices=Article.Origin.choices)
-    live = django_filters.BooleanFilter(label="已发布")
+    origin = django_filters.ChoiceFilter(
+        label=pgettext_lazy("article", "Origin"), choices=Article.Origin.choices
+    )
+    live = django_filters.BooleanFilter(label=_("Published"))
 
     class Meta:
         model = Article
@@ -145,7 +149,11 @@ class ArticleDeleteView(snippet_views.DeleteView):
     def dispatch(self, request, *args, **kwargs):
         if not self.user_has_permission("delete"):
             messages.error(
-                request, "已发布过的稿件不能删除，只能申请撤稿；草稿只能由可修改它的人删除。"
+                request,
+                gettext(
+                    "An article that was ever published cannot be deleted, only withdrawn; a "
+                    "draft can be deleted only by someone who may edit it."
+                ),
             )
             return redirect(reverse("workflow:review", args=[self.object.pk]))
         return super().dispatch(request, *args, **kwargs)
@@ -160,7 +168,13 @@ class ArticleUnpublishView(snippet_views.UnpublishView):
         if not article_permission_policy.user_has_permission_for_instance(
             request.user, "unpublish", self.object
         ):
-            messages.error(request, "已发布的稿件须通过撤稿下线：请在“审核”页申请撤稿。")
+            messages.error(
+                request,
+                gettext(
+                    "A published article is taken down through a withdrawal: request one on "
+                    "its “Review” page."
+                ),
+            )
             return redirect(reverse("workflow:review", args=[self.object.pk]))
         return super().dispatch(request, *args, **kwargs)
 
@@ -217,7 +231,7 @@ class ArticleCollectWorkflowActionDataView(
 class ArticleViewSet(SnippetViewSet):
     model = Article
     icon = "doc-full"
-    menu_label = "稿件"
+    menu_label = _("Articles")
     menu_name = "articles"
     menu_order = 150
     add_to_admin_menu = True
@@ -229,10 +243,12 @@ class ArticleViewSet(SnippetViewSet):
     search_fields = ["title", "kicker", "subtitle", "authors"]
     list_display = [
         "title",
-        Column("column", label="栏目", accessor="column"),
-        Column("origin", label="性质", accessor="get_origin_display"),
-        DateColumn("first_published_at", label="发布时间"),
-        Column("status_string", label="状态", accessor="status_string"),
+        Column("column", label=_("Column"), accessor="column"),
+        Column(
+            "origin", label=pgettext_lazy("listing column", "Origin"), accessor="get_origin_display"
+        ),
+        DateColumn("first_published_at", label=_("Published at")),
+        Column("status_string", label=_("Status"), accessor="status_string"),
     ]
     copy_view_enabled = True
     inspect_view_enabled = True

@@ -4,6 +4,7 @@ import threading
 
 from django.apps import AppConfig
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 
 class ProofreadConfig(AppConfig):
@@ -11,7 +12,7 @@ class ProofreadConfig(AppConfig):
 
     name = "baoshe.proofread"
     label = "proofread"
-    verbose_name = "机审校对"
+    verbose_name = _("Machine proofreading")
 
     def ready(self):
         from . import signals

@@ -6,10 +6,13 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .engine import ProofreadInputError, WordListIssue, load_text, parse_word_list
 from .engine.wordlists import (
+    DEFAULT_CATEGORY,
     WordListTooLarge,
     check_list_budget,
     check_total_budget,
@@ -40,7 +43,7 @@ class WordListAdminForm(WagtailAdminModelForm):
         try:
             parsed, issues = parse_word_list(
                 terms,
-                default_category=cleaned.get("default_category") or "敏感词",
+                default_category=cleaned.get("default_category") or DEFAULT_CATEGORY,
                 default_severity=cleaned.get("default_severity") or SeverityChoice.WARN,
             )
             if cleaned.get("enabled"):
@@ -51,8 +54,17 @@ class WordListAdminForm(WagtailAdminModelForm):
         if issues:
             lines = [str(i) for i in issues[:MAX_ISSUES_IN_ERROR]]
             if len(issues) > MAX_ISSUES_IN_ERROR:
-                lines.append(f"……另有 {len(issues) - MAX_ISSUES_IN_ERROR} 行有误")
-            self.add_error("terms", ValidationError(["以下行无法使用，请修改或删除：", *lines]))
+                more = len(issues) - MAX_ISSUES_IN_ERROR
+                lines.append(
+                    ngettext(
+                        "…and %(count)s more line with errors",
+                        "…and %(count)s more lines with errors",
+                        more,
+                    )
+                    % {"count": more}
+                )
+            heading = _("These lines cannot be used; correct or delete them:")
+            self.add_error("terms", ValidationError([heading, *lines]))
         return cleaned
 
 
@@ -63,52 +75,68 @@ class WordListImportForm(forms.Form):
     MODE_REPLACE = "replace"
 
     word_list = forms.ModelChoiceField(
-        label="导入到已有词表",
+        label=gettext_lazy("Import into an existing list"),
         queryset=WordList.objects.all(),
         required=False,
-        empty_label="（新建词表）",
+        empty_label=gettext_lazy("(new list)"),
     )
-    new_name = forms.CharField(label="新词表名称", max_length=60, required=False)
-    default_category = forms.CharField(label="默认类别", max_length=30, initial="敏感词")
+    new_name = forms.CharField(label=gettext_lazy("New list name"), max_length=60, required=False)
+    default_category = forms.CharField(
+        label=gettext_lazy("Default category"), max_length=30, initial=DEFAULT_CATEGORY
+    )
     default_severity = forms.ChoiceField(
-        label="默认级别", choices=SeverityChoice.choices, initial=SeverityChoice.WARN
+        label=gettext_lazy("Default severity"),
+        choices=SeverityChoice.choices,
+        initial=SeverityChoice.WARN,
     )
     mode = forms.ChoiceField(
-        label="导入方式",
-        choices=[(MODE_APPEND, "追加到词表"), (MODE_REPLACE, "替换词表全部词条")],
+        label=gettext_lazy("Import mode"),
+        choices=[
+            (MODE_APPEND, gettext_lazy("Add to the list")),
+            (MODE_REPLACE, gettext_lazy("Replace all terms of the list")),
+        ],
         initial=MODE_APPEND,
         widget=forms.RadioSelect,
     )
     upload = forms.FileField(
-        label="词表文件",
+        label=gettext_lazy("Word list file"),
         required=False,
-        help_text="纯文本，UTF-8 或 GBK 编码；每行：词[Tab]类别[Tab]级别[Tab]备注。",
+        help_text=gettext_lazy(
+            "Plain text, UTF-8 or GBK encoded; one term per line: "
+            "term[Tab]category[Tab]severity[Tab]note."
+        ),
     )
     pasted = forms.CharField(
-        label="或直接粘贴", required=False, widget=forms.Textarea(attrs={"rows": 8})
+        label=gettext_lazy("Or paste the terms"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
     )
 
     def clean_new_name(self):
         name = self.cleaned_data["new_name"].strip()
         if name and WordList.objects.filter(name=name).exists():
-            raise ValidationError("已有同名词表，请在上方选择它，或换一个名称。")
+            raise ValidationError(
+                _("A list with this name exists: choose it above, or pick another name.")
+            )
         return name
 
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("word_list") and not cleaned.get("new_name"):
-            self.add_error("new_name", "请选择已有词表，或填写新词表名称。")
+            self.add_error("new_name", _("Choose an existing list, or name a new one."))
         upload = cleaned.get("upload")
         pasted = cleaned.get("pasted") or ""
         if upload and pasted.strip():
-            raise ValidationError("请上传文件或粘贴文本，二者选一。")
+            raise ValidationError(_("Upload a file or paste the text, not both."))
         if upload:
             if upload.size > MAX_UPLOAD_BYTES:
-                self.add_error(
-                    "upload",
-                    f"文件过大（{upload.size / 1024 / 1024:.1f} MB，上限 "
-                    f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB）。请拆分为多个词表分别导入。",
+                message = _(
+                    "The file is too large (%(size)s MB; the limit is %(limit)s MB). "
+                    "Split it into several lists and import them one by one."
                 )
+                size = f"{upload.size / 1024 / 1024:.1f}"
+                limit = MAX_UPLOAD_BYTES // 1024 // 1024
+                self.add_error("upload", message % {"size": size, "limit": limit})
                 return cleaned
             try:
                 cleaned["source"] = load_text(upload.read())
@@ -118,10 +146,10 @@ class WordListImportForm(forms.Form):
         elif pasted.strip():
             cleaned["source"] = pasted
         else:
-            raise ValidationError("请上传词表文件或粘贴词条。")
+            raise ValidationError(_("Upload a word list file or paste the terms."))
         field = "upload" if upload else "pasted"
         if not cleaned["source"].strip():
-            self.add_error(field, "内容为空。")
+            self.add_error(field, _("The content is empty."))
             return cleaned
         try:
             self._check_budgets(cleaned)
@@ -140,7 +168,7 @@ class WordListImportForm(forms.Form):
         parsed, issues = parse_word_list(
             source,
             name=cleaned.get("new_name") or str(word_list),
-            default_category=cleaned.get("default_category") or "敏感词",
+            default_category=cleaned.get("default_category") or DEFAULT_CATEGORY,
             default_severity=cleaned.get("default_severity") or SeverityChoice.WARN,
         )
         self._parsed = (parsed, issues)

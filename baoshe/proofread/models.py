@@ -9,53 +9,69 @@ from __future__ import annotations
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from .engine import ALL_PACKS, PACK_LABELS, Correction, parse_word_list
+from .engine import ALL_PACKS, Correction, parse_word_list
 from .engine import NameEntry as EngineNameEntry
 from .engine import WordList as EngineWordList
 from .engine.findings import Severity
+from .engine.packs.names import VARIANT_SEPARATORS
 from .engine.proofreader import MAX_FINDINGS
+from .engine.wordlists import DEFAULT_CATEGORY
 
 
 class SeverityChoice(models.TextChoices):
-    BLOCK = Severity.BLOCK.value, "阻断（必须修改）"
-    WARN = Severity.WARN.value, "警告（建议修改）"
-    INFO = Severity.INFO.value, "提示"
+    BLOCK = Severity.BLOCK.value, _("Block (must fix)")
+    WARN = Severity.WARN.value, _("Warning (should fix)")
+    INFO = Severity.INFO.value, _("Hint")
 
 
 @register_setting(icon="spinner", name="proofread-settings")
 class ProofreadSettings(BaseGenericSetting):
     """机审设置: which rule packs run, how strict the 广告法 check is, the allowlist."""
 
-    pack_typo = models.BooleanField(PACK_LABELS["typo"], default=True)
-    pack_sensitive = models.BooleanField(PACK_LABELS["sensitive"], default=True)
-    pack_adlaw = models.BooleanField(PACK_LABELS["adlaw"], default=True)
-    pack_punctuation = models.BooleanField(PACK_LABELS["punctuation"], default=True)
-    pack_numbers = models.BooleanField(PACK_LABELS["numbers"], default=True)
-    pack_names = models.BooleanField(PACK_LABELS["names"], default=True)
-    pack_consistency = models.BooleanField(PACK_LABELS["consistency"], default=True)
+    # The engine's PACK_LABELS name the packs in Chinese for its own reports; the admin's
+    # labels are interface text (the same words in the zh_Hans catalogue).
+    pack_typo = models.BooleanField(_("Typos"), default=True)
+    pack_sensitive = models.BooleanField(_("Sensitive words"), default=True)
+    pack_adlaw = models.BooleanField(_("Advertising law"), default=True)
+    pack_punctuation = models.BooleanField(_("Punctuation"), default=True)
+    pack_numbers = models.BooleanField(_("Numbers"), default=True)
+    pack_names = models.BooleanField(_("Names and titles"), default=True)
+    pack_consistency = models.BooleanField(_("Consistency"), default=True)
     advertising = models.BooleanField(
-        "广告法从严",
+        _("Strict advertising law"),
         default=False,
-        help_text="开启后，广告法“警告”级问题升为“阻断”，适用于广告、软文频道。",
+        help_text=_(
+            "When on, advertising-law warnings are raised to blocks. For advertising and "
+            "sponsored-content channels."
+        ),
     )
     include_demo_lists = models.BooleanField(
-        "使用演示词表",
+        _("Use the demo word lists"),
         default=True,
-        help_text="内置的中性演示词表（虚构词与赌博、欺诈广告用语）。导入本社词表后可关闭。",
+        help_text=_(
+            "The built-in neutral demo lists (made-up words and gambling and fraud advertising "
+            "phrases). Can be turned off once your own lists are imported."
+        ),
     )
     max_findings = models.PositiveIntegerField(
-        "每篇最多问题数",
+        _("Maximum findings per article"),
         default=MAX_FINDINGS,
         validators=[MinValueValidator(10), MaxValueValidator(MAX_FINDINGS)],
-        help_text="超出后停止收集，防止异常稿件拖慢编辑器。",
+        help_text=_(
+            "Checking stops collecting beyond this, so a malformed article cannot slow the editor."
+        ),
     )
     allowlist = models.TextField(
-        "白名单",
+        _("Allowlist"),
         blank=True,
-        help_text="每行一个词（如品牌名、引用的口号）；落在这些词内的问题一律不提示。",
+        help_text=_(
+            "One term per line (such as brand names or quoted slogans); no finding inside these "
+            "terms is reported."
+        ),
     )
 
     #: Changed on every configuration change (``service.bump_config_version``): how processes
@@ -68,7 +84,7 @@ class ProofreadSettings(BaseGenericSetting):
                 FieldRowPanel([FieldPanel(f"pack_{p}") for p in ALL_PACKS[:4]]),
                 FieldRowPanel([FieldPanel(f"pack_{p}") for p in ALL_PACKS[4:]]),
             ],
-            heading="启用的规则包",
+            heading=_("Enabled rule packs"),
         ),
         FieldPanel("advertising"),
         FieldPanel("include_demo_lists"),
@@ -77,8 +93,8 @@ class ProofreadSettings(BaseGenericSetting):
     ]
 
     class Meta:
-        verbose_name = "机审设置"
-        verbose_name_plural = "机审设置"
+        verbose_name = _("machine review settings")
+        verbose_name_plural = _("machine review settings")
 
     @property
     def enabled_packs(self) -> list[str]:
@@ -92,21 +108,30 @@ class ProofreadSettings(BaseGenericSetting):
 class WordList(models.Model):
     """敏感词/违禁词表: terms in the engine's line format (see docs/proofread.md)."""
 
-    name = models.CharField("词表名称", max_length=60, unique=True)
+    name = models.CharField(_("list name"), max_length=60, unique=True)
     default_category = models.CharField(
-        "默认类别", max_length=30, default="敏感词", help_text="未写类别的词条归入此类。"
+        _("default category"),
+        max_length=30,
+        default=DEFAULT_CATEGORY,
+        help_text=_("Terms that name no category are filed under this one."),
     )
     default_severity = models.CharField(
-        "默认级别", max_length=5, choices=SeverityChoice.choices, default=SeverityChoice.WARN
+        _("default severity"),
+        max_length=5,
+        choices=SeverityChoice.choices,
+        default=SeverityChoice.WARN,
     )
-    enabled = models.BooleanField("启用", default=True)
+    enabled = models.BooleanField(_("enabled"), default=True)
     terms = models.TextField(
-        "词条",
+        _("terms"),
         blank=True,
-        help_text="每行一条：词[Tab]类别[Tab]级别[Tab]备注；# 开头为注释；! 开头为例外短语。",
+        help_text=_(
+            "One term per line: term[Tab]category[Tab]severity[Tab]note; lines starting with # "
+            "are comments; lines starting with ! are exception phrases."
+        ),
     )
-    term_count = models.PositiveIntegerField("词条数", default=0, editable=False)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    term_count = models.PositiveIntegerField(_("term count"), default=0, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     panels = [
         FieldPanel("name"),
@@ -116,8 +141,8 @@ class WordList(models.Model):
     ]
 
     class Meta:
-        verbose_name = "敏感词表"
-        verbose_name_plural = "敏感词表"
+        verbose_name = _("sensitive word list")
+        verbose_name_plural = _("sensitive word lists")
         ordering = ["name"]
 
     def __str__(self):
@@ -136,7 +161,7 @@ class WordList(models.Model):
         word_list, issues = parse_word_list(
             self.terms,
             name=self.name,
-            default_category=self.default_category or "敏感词",
+            default_category=self.default_category or DEFAULT_CATEGORY,
             default_severity=self.default_severity,
         )
         word_list.enabled = self.enabled
@@ -150,20 +175,26 @@ class NameEntry(models.Model):
     """人名职务: a person whose name and title the desk must get right."""
 
     class TitlePosition(models.TextChoices):
-        BEFORE = "before", "职务在前（市长李明华）"
-        AFTER = "after", "职务在后（李明华市长）"
-        ANY = "any", "均可"
+        BEFORE = "before", _("Title before the name (Mayor Li Minghua)")
+        AFTER = "after", _("Title after the name (Li Minghua, Mayor)")
+        ANY = "any", _("Either")
 
-    name = models.CharField("姓名", max_length=30)
-    title = models.CharField("职务", max_length=60, blank=True)
+    name = models.CharField(_("person's name"), max_length=30)
+    title = models.CharField(_("job title"), max_length=60, blank=True)
     variants = models.CharField(
-        "常见误写", max_length=200, blank=True, help_text="多个用逗号或顿号分隔，如：李明化、李名华"
+        _("common misspellings"),
+        max_length=200,
+        blank=True,
+        help_text=_("Separate several with commas, e.g. Li Minghua, Li Minhua"),
     )
     title_position = models.CharField(
-        "职务位置", max_length=6, choices=TitlePosition.choices, default=TitlePosition.BEFORE
+        _("title position"),
+        max_length=6,
+        choices=TitlePosition.choices,
+        default=TitlePosition.BEFORE,
     )
-    note = models.CharField("备注", max_length=200, blank=True)
-    enabled = models.BooleanField("启用", default=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    enabled = models.BooleanField(_("enabled"), default=True)
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("title")]),
@@ -174,8 +205,8 @@ class NameEntry(models.Model):
     ]
 
     class Meta:
-        verbose_name = "人名职务"
-        verbose_name_plural = "人名职务"
+        verbose_name = _("name and title")
+        verbose_name_plural = _("names and titles")
         ordering = ["name"]
 
     def __str__(self):
@@ -184,7 +215,7 @@ class NameEntry(models.Model):
     @property
     def variant_list(self) -> list[str]:
         text = self.variants
-        for sep in ("，", "、", ";", "；", " "):
+        for sep in VARIANT_SEPARATORS:
             text = text.replace(sep, ",")
         return [v.strip() for v in text.split(",") if v.strip() and v.strip() != self.name]
 
@@ -202,13 +233,13 @@ class NameEntry(models.Model):
 class CorrectionRule(models.Model):
     """自定义纠错: a wrong form the desk keeps seeing, and its fix (wrong → right)."""
 
-    wrong = models.CharField("错误写法", max_length=60)
-    right = models.CharField("正确写法", max_length=60)
-    note = models.CharField("说明", max_length=200, blank=True)
+    wrong = models.CharField(_("wrong form"), max_length=60)
+    right = models.CharField(_("right form"), max_length=60)
+    note = models.CharField(_("explanation"), max_length=200, blank=True)
     severity = models.CharField(
-        "级别", max_length=5, choices=SeverityChoice.choices, default=SeverityChoice.WARN
+        _("severity"), max_length=5, choices=SeverityChoice.choices, default=SeverityChoice.WARN
     )
-    enabled = models.BooleanField("启用", default=True)
+    enabled = models.BooleanField(_("enabled"), default=True)
 
     panels = [
         FieldRowPanel([FieldPanel("wrong"), FieldPanel("right")]),
@@ -218,8 +249,8 @@ class CorrectionRule(models.Model):
     ]
 
     class Meta:
-        verbose_name = "自定义纠错"
-        verbose_name_plural = "自定义纠错"
+        verbose_name = _("custom correction")
+        verbose_name_plural = _("custom corrections")
         ordering = ["wrong"]
 
     def __str__(self):

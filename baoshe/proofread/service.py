@@ -21,7 +21,7 @@ import threading
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -161,8 +161,8 @@ def check_text(
 # --- article reports ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleFinding:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleFinding(Finding):
     """An engine finding placed in an article field.
 
     ``start``/``end`` are offsets into ``ArticleReport.texts[field]``; ``context`` is that
@@ -170,15 +170,6 @@ class ArticleFinding:
     also say which StreamField block they are in (``block_index``, ``block_id``).
     """
 
-    field: str
-    start: int
-    end: int
-    pack: str
-    rule: str
-    severity: Severity
-    message: str
-    suggestion: str | None
-    excerpt: str
     context: str
     context_offset: int
     block_index: int | None = None
@@ -195,16 +186,10 @@ class ArticleFinding:
         lo = max(0, finding.start - CONTEXT_CHARS)
         hi = min(len(text), finding.end + CONTEXT_CHARS)
         part = copy.block_at(finding.start) if copy is not None else None
+        placed = {f.name: getattr(finding, f.name) for f in fields(Finding)}
+        placed["field"] = field_name
         return cls(
-            field=field_name,
-            start=finding.start,
-            end=finding.end,
-            pack=finding.pack,
-            rule=finding.rule,
-            severity=finding.severity,
-            message=finding.message,
-            suggestion=finding.suggestion,
-            excerpt=finding.excerpt,
+            **placed,
             context=text[lo:hi],
             context_offset=finding.start - lo,
             block_index=part.block_index if part else None,
@@ -213,16 +198,8 @@ class ArticleFinding:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "field": self.field,
-            "start": self.start,
-            "end": self.end,
-            "pack": self.pack,
-            "rule": self.rule,
-            "severity": self.severity.value,
+            **Finding.to_dict(self),
             "severity_label": self.severity.label,
-            "message": self.message,
-            "suggestion": self.suggestion,
-            "excerpt": self.excerpt,
             "context": self.context,
             "context_offset": self.context_offset,
             "block_index": self.block_index,

@@ -13,6 +13,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 from wagtail.admin.panels import get_edit_handler
@@ -59,7 +61,8 @@ def check_article_view(request, pk: int | None = None):
     except (KeyError, ValueError, TypeError):
         # Not what the editor posts (e.g. StreamField counters missing): a bad request.
         logger.warning("proofread: unreadable article form posted", exc_info=True)
-        return JsonResponse({"error": "无法读取编辑表单，请刷新页面后重试。"}, status=400)
+        message = _("The edit form could not be read. Reload the page and try again.")
+        return JsonResponse({"error": message}, status=400)
     article = form.instance
     try:
         report = check_article(article)
@@ -76,7 +79,7 @@ class WordListImportView(WagtailAdminTemplateMixin, FormView):
 
     template_name = "proofread/import.html"
     form_class = WordListImportForm
-    page_title = "导入敏感词表"
+    page_title = gettext_lazy("Import a sensitive word list")
     header_icon = "upload"
 
     def dispatch(self, request, *args, **kwargs):
@@ -95,7 +98,10 @@ class WordListImportView(WagtailAdminTemplateMixin, FormView):
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": reverse("wagtailsnippets_proofread_wordlist:list"), "label": "敏感词表"},
+            {
+                "url": reverse("wagtailsnippets_proofread_wordlist:list"),
+                "label": _("Sensitive word lists"),
+            },
             {"url": "", "label": self.page_title},
         ]
 

@@ -3,6 +3,8 @@ plus the endpoint the article editor's 机审 tab calls."""
 
 from django.urls import include, path, reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
@@ -36,7 +38,7 @@ def register_admin_urls():
 @hooks.register(ARTICLE_EDIT_TAB_HOOK)
 def proofread_tab():
     """The 机审 tab of the article editor, last."""
-    return ObjectList([ProofreadPanel()], heading="机审")
+    return ObjectList([ProofreadPanel()], heading=gettext_lazy("Machine review"))
 
 
 class WordListIndexView(IndexView):
@@ -45,21 +47,25 @@ class WordListIndexView(IndexView):
         buttons = super().header_buttons
         if self.permission_policy.user_has_any_permission(self.request.user, ["add", "change"]):
             url = reverse("proofread:import_word_list")
-            buttons.append(HeaderButton("导入词表", url=url, icon_name="upload"))
+            buttons.append(HeaderButton(_("Import word list"), url=url, icon_name="upload"))
         return buttons
 
 
 class WordListViewSet(SnippetViewSet):
     model = WordList
     icon = "warning"
-    menu_label = "敏感词表"
+    menu_label = gettext_lazy("Sensitive word lists")
     menu_name = "proofread-wordlists"
     index_view_class = WordListIndexView
     list_display = [
         "name",
         "default_category",
-        Column("default_severity", label="默认级别", accessor="get_default_severity_display"),
-        Column("term_count", label="词条数"),
+        Column(
+            "default_severity",
+            label=gettext_lazy("Default severity"),
+            accessor="get_default_severity_display",
+        ),
+        Column("term_count", label=gettext_lazy("Term count")),
         "enabled",
         UpdatedAtColumn(),
     ]
@@ -72,7 +78,7 @@ class WordListViewSet(SnippetViewSet):
 class NameEntryViewSet(SnippetViewSet):
     model = NameEntry
     icon = "user"
-    menu_label = "人名职务"
+    menu_label = gettext_lazy("Names and titles")
     menu_name = "proofread-names"
     list_display = ["name", "title", "variants", "title_position", "enabled"]
     list_filter = ["enabled", "title_position"]
@@ -82,7 +88,7 @@ class NameEntryViewSet(SnippetViewSet):
 class CorrectionRuleViewSet(SnippetViewSet):
     model = CorrectionRule
     icon = "edit"
-    menu_label = "自定义纠错"
+    menu_label = gettext_lazy("Custom corrections")
     menu_name = "proofread-corrections"
     list_display = ["wrong", "right", "severity", "note", "enabled"]
     list_filter = ["enabled", "severity"]
@@ -102,7 +108,7 @@ class PermissionMenuItem(MenuItem):
 
 class ProofreadViewSetGroup(SnippetViewSetGroup):
     items = (WordListViewSet, NameEntryViewSet, CorrectionRuleViewSet)
-    menu_label = "机审校对"
+    menu_label = gettext_lazy("Machine proofreading")
     menu_icon = "spinner"
     menu_name = "proofread"
     menu_order = 160
@@ -111,7 +117,7 @@ class ProofreadViewSetGroup(SnippetViewSetGroup):
         items = super().get_submenu_items()
         items.append(
             PermissionMenuItem(
-                "导入词表",
+                gettext_lazy("Import word list"),
                 reverse("proofread:import_word_list"),
                 name="proofread-import",
                 icon_name="upload",
@@ -121,7 +127,7 @@ class ProofreadViewSetGroup(SnippetViewSetGroup):
         )
         items.append(
             PermissionMenuItem(
-                "机审设置",
+                gettext_lazy("Machine review settings"),
                 reverse("wagtailsettings:edit", args=["proofread", "proofreadsettings"]),
                 name="proofread-settings",
                 icon_name="cog",

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PublishingConfig(AppConfig):
@@ -6,4 +7,4 @@ class PublishingConfig(AppConfig):
 
     name = "baoshe.publishing"
     label = "publishing"
-    verbose_name = "发布"
+    verbose_name = _("Publishing")

@@ -10,6 +10,7 @@ imports still carry.
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from baoshe.core.models import SiteSettings
@@ -55,7 +56,7 @@ class ArticleFeed(Feed):
         # A feed is public: a restricted or unpublished column (or one below an unpublished
         # page) has none.
         if column is None or column.pk not in column_visibility(request).public:
-            raise Http404("未找到该栏目")
+            raise Http404(_("Column not found"))
         return column
 
     def title(self, column):
@@ -70,8 +71,15 @@ class ArticleFeed(Feed):
 
     def description(self, column):
         if column is None:
-            return self.paper.slogan or f"{self.paper.paper_name}最新稿件"
-        return column.description or f"{self.paper.paper_name}「{column.title}」栏目最新稿件"
+            return self.paper.slogan or _("Latest articles from %(paper)s") % {
+                "paper": self.paper.paper_name
+            }
+        return column.description or _(
+            "Latest articles in the “%(column)s” column of %(paper)s"
+        ) % {
+            "paper": self.paper.paper_name,
+            "column": column.title,
+        }
 
     def items(self, column):
         if column is None:

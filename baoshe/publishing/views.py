@@ -3,6 +3,7 @@ from xml.sax.saxutils import escape
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
 
 from .sitemaps import ArticleSitemap, sitemaps_for
 
@@ -36,11 +37,11 @@ def article_sitemap(request):
     sitemap = ArticleSitemap(request)
     page = request.GET.get("p", "1")
     if not page.isdigit() or len(page) > 9:
-        raise Http404("无效的页码")
+        raise Http404(_("Invalid page number"))
     try:
         urls = sitemap.get_urls(page=int(page))
     except EmptyPage as exc:
-        raise Http404("页码超出范围") from exc
+        raise Http404(_("Page number out of range")) from exc
     lines = [URLSET_OPEN]
     for url in urls:
         lastmod = url["lastmod"]

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class WorkflowConfig(AppConfig):
@@ -6,4 +7,4 @@ class WorkflowConfig(AppConfig):
 
     name = "baoshe.workflow"
     label = "workflow"
-    verbose_name = "三审三校"
+    verbose_name = _("Review and proofreading")

@@ -6,6 +6,8 @@ from datetime import datetime
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.admin.ui.components import Component
 from wagtail.models import TaskState, WorkflowState
 
@@ -25,10 +27,15 @@ def age_text(since: datetime, now: datetime | None = None) -> str:
     """ "等待 3 小时" style: minutes under an hour, hours under two days, then days."""
     seconds = max(0, int(((now or timezone.now()) - since).total_seconds()))
     if seconds < 3600:
-        return f"等待 {max(1, seconds // 60)} 分钟"
-    if seconds < 48 * 3600:
-        return f"等待 {seconds // 3600} 小时"
-    return f"等待 {seconds // 86400} 天"
+        count = max(1, seconds // 60)
+        text = ngettext("Waiting %(count)s minute", "Waiting %(count)s minutes", count)
+    elif seconds < 48 * 3600:
+        count = seconds // 3600
+        text = ngettext("Waiting %(count)s hour", "Waiting %(count)s hours", count)
+    else:
+        count = seconds // 86400
+        text = ngettext("Waiting %(count)s day", "Waiting %(count)s days", count)
+    return text % {"count": count}
 
 
 @dataclass
@@ -77,11 +84,22 @@ def waiting_for(user) -> list[WaitingItem]:
             can_override or state.workflow_state.requested_by_id == user.pk
         ):
             items.append(
-                WaitingItem(article.title, "机审有阻断项", state.started_at, review, "须修改或放行")
+                WaitingItem(
+                    article.title,
+                    _("Machine review found blocking issues"),
+                    state.started_at,
+                    review,
+                    _("Fix them or have them waived"),
+                )
             )
         if is_proofreader:
             items.append(
-                WaitingItem(article.title, f"校对（{task.name}）", state.started_at, review)
+                WaitingItem(
+                    article.title,
+                    _("Proofreading (%(step)s)") % {"step": task.name},
+                    state.started_at,
+                    review,
+                )
             )
 
     sent_back = (
@@ -101,7 +119,7 @@ def waiting_for(user) -> list[WaitingItem]:
         items.append(
             WaitingItem(
                 article.title,
-                f"{ws.current_task_state.task.name}退回修改",
+                _("Sent back for changes at %(step)s") % {"step": ws.current_task_state.task.name},
                 ws.current_task_state.finished_at or ws.created_at,
                 reverse("wagtailsnippets_newsroom_article:edit", args=[article.pk]),
                 ws.current_task_state.comment,
@@ -116,7 +134,7 @@ def waiting_for(user) -> list[WaitingItem]:
                 items.append(
                     WaitingItem(
                         req.article.title,
-                        f"{req.kind_label}申请（{req.stage_name}）",
+                        req.texts["waiting"] % {"stage": req.stage_name},
                         since,
                         reverse("workflow:review", args=[req.article_id]),
                     )

@@ -12,6 +12,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.models import TaskState, WorkflowState
@@ -20,6 +22,10 @@ from baoshe.core.text import strip_control_chars
 from baoshe.newsroom.models import Article
 
 from .models import (
+    OVERRIDE_OWN_REFUSED,
+    OVERRIDE_REFUSED,
+    RECHECK_REFUSED,
+    RECORD_REFUSED,
     Correction,
     MachineReport,
     MachineReviewTask,
@@ -49,7 +55,7 @@ def refuse_with_403(view):
         try:
             return view(request, *args, **kwargs)
         except PermissionDenied as exc:
-            message = str(exc) or "你没有执行这项操作的权限。"
+            message = str(exc) or _("You do not have permission to do this.")
             return TemplateResponse(
                 request, "workflow/forbidden.html", {"message": message}, status=403
             )
@@ -64,7 +70,11 @@ def _posted_text(request, name):
 
 
 def _error(request, exc):
-    text = "；".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+    text = (
+        pgettext("list separator", "; ").join(exc.messages)
+        if isinstance(exc, ValidationError)
+        else str(exc)
+    )
     messages.error(request, text)
 
 
@@ -163,12 +173,12 @@ def override(request, report_id):
     task = task_state.task.specific
     article_pk = int(report.revision.object_id)
     if not isinstance(task, MachineReviewTask) or not task.user_can_override(request.user):
-        raise PermissionDenied("只有二审、三审人员可以放行机审阻断项。")
+        raise PermissionDenied(OVERRIDE_REFUSED)
     article = Article.objects.filter(pk=article_pk).first()
     if article is None or not task.user_can_override(
         request.user, article, task_state.workflow_state
     ):
-        raise PermissionDenied("不能放行自己撰写或提交的稿件的机审阻断项。")
+        raise PermissionDenied(OVERRIDE_OWN_REFUSED)
     try:
         task.override(
             task_state,
@@ -179,7 +189,7 @@ def override(request, report_id):
     except ValidationError as exc:
         _error(request, exc)
     else:
-        messages.success(request, "已记录放行。")
+        messages.success(request, _("Waiver recorded."))
     return redirect(review_url(article_pk))
 
 
@@ -190,12 +200,12 @@ def recheck(request, pk):
     user = request.user
     task_state = article.current_workflow_task_state
     if task_state is None or not isinstance(task_state.task.specific, MachineReviewTask):
-        messages.error(request, "稿件现在不在机审步骤。")
+        messages.error(request, _("The piece is not at the machine review step."))
         return redirect(review_url(pk))
     if not MachineReviewTask.user_can_recheck(user, article):
-        raise PermissionDenied("只有作者或可修改这篇稿件的人可以重新机审。")
+        raise PermissionDenied(RECHECK_REFUSED)
     task_state.task.specific.on_action(task_state, user, "recheck")
-    messages.success(request, "已按最新版本重新机审。")
+    messages.success(request, _("The latest revision has been sent to machine review again."))
     return redirect(review_url(pk))
 
 
@@ -204,49 +214,46 @@ def recheck(request, pk):
 def record_round(request, pk):
     article = _article_for(request, pk)
     if not has_perm(request.user, "workflow.add_proofreadinground"):
-        raise PermissionDenied("只有校对可以登记校次。")
+        raise PermissionDenied(RECORD_REFUSED)
     try:
         round_ = ProofreadingRound.record(article, request.user, note=_posted_text(request, "note"))
     except ValidationError as exc:
         _error(request, exc)
     else:
-        messages.success(request, f"已登记{round_.label}。")
+        messages.success(request, _("Recorded: %(round)s.") % {"round": round_.label})
+    return redirect(review_url(pk))
+
+
+def _file_request(request, pk, model, *args, **kwargs):
+    """File a 撤稿 or 更正 request: ``model.request(article, user, *args, **kwargs)``."""
+    article = _article_for(request, pk)
+    if not (request.user.is_superuser or request.user.has_perm(f"workflow.add_{model.kind}")):
+        raise PermissionDenied(model.texts["refused"])
+    try:
+        model.request(article, request.user, *args, **kwargs)
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        messages.success(request, model.texts["submitted"])
     return redirect(review_url(pk))
 
 
 @refuse_with_403
 @require_POST
 def request_withdrawal(request, pk):
-    article = _article_for(request, pk)
-    if not (request.user.is_superuser or request.user.has_perm("workflow.add_withdrawal")):
-        raise PermissionDenied("你没有申请撤稿的权限。")
-    try:
-        Withdrawal.request(
-            article,
-            request.user,
-            _posted_text(request, "reason"),
-            notice=_posted_text(request, "notice"),
-        )
-    except ValidationError as exc:
-        _error(request, exc)
-    else:
-        messages.success(request, "撤稿申请已提交，等待二审。")
-    return redirect(review_url(pk))
+    return _file_request(
+        request,
+        pk,
+        Withdrawal,
+        _posted_text(request, "reason"),
+        notice=_posted_text(request, "notice"),
+    )
 
 
 @refuse_with_403
 @require_POST
 def request_correction(request, pk):
-    article = _article_for(request, pk)
-    if not (request.user.is_superuser or request.user.has_perm("workflow.add_correction")):
-        raise PermissionDenied("你没有申请更正的权限。")
-    try:
-        Correction.request(article, request.user, _posted_text(request, "text"))
-    except ValidationError as exc:
-        _error(request, exc)
-    else:
-        messages.success(request, "更正申请已提交，等待二审。")
-    return redirect(review_url(pk))
+    return _file_request(request, pk, Correction, _posted_text(request, "text"))
 
 
 REQUEST_MODELS = {"withdrawal": Withdrawal, "correction": Correction}
@@ -261,15 +268,15 @@ def review_request(request, kind, request_id):
     item = get_object_or_404(model.objects.select_related("article"), pk=request_id)
     decision = request.POST.get("decision")
     if decision not in ("approve", "reject"):
-        messages.error(request, "请选择通过或驳回。")
+        messages.error(request, _("Please choose to approve or reject."))
         return redirect(review_url(item.article_id))
     try:
         item.review(request.user, decision == "approve", _posted_text(request, "comment"))
     except ValidationError as exc:
         _error(request, exc)
     else:
-        verb = "通过" if decision == "approve" else "驳回"
-        messages.success(request, f"已{verb}{item.kind_label}申请（{item.get_state_display()}）。")
+        text = item.texts["approved" if decision == "approve" else "rejected"]
+        messages.success(request, text % {"state": item.get_state_display()})
     return redirect(review_url(item.article_id))
 
 

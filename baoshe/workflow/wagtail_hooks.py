@@ -5,6 +5,8 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter
@@ -20,6 +22,7 @@ from baoshe.newsroom.models import Article
 from baoshe.newsroom.permissions import article_permission_policy
 
 from . import views
+from .models import quoted_list
 from .panels import WaitingPanel
 
 app_name = "workflow"
@@ -55,12 +58,15 @@ def add_waiting_panel(request, panels):
 def review_listing_button(snippet, user, next_url=None):
     if isinstance(snippet, Article):
         yield ListingButton(
-            "审核", reverse("workflow:review", args=[snippet.pk]), icon_name="tasks", priority=15
+            _("Review"),
+            reverse("workflow:review", args=[snippet.pk]),
+            icon_name="tasks",
+            priority=15,
         )
 
 
 class ReviewMenuItem(ActionMenuItem):
-    label = "审核记录与机审报告"
+    label = gettext_lazy("Review record and machine review report")
     name = "action-workflow-review"
     icon_name = "tasks"
     order = 90
@@ -115,7 +121,13 @@ def article_menu_by_permission(menu_items, request, context):
 @hooks.register("before_publish")
 def publish_articles_through_review(request, obj):
     if isinstance(obj, Article) and not may_publish_directly(request.user, obj):
-        messages.error(request, "稿件须经三审三校后发布：修改已存为草稿，请“提交审核”。")
+        messages.error(
+            request,
+            _(
+                "Articles are published after review: your changes were saved as a draft; "
+                "please “Submit for review”."
+            ),
+        )
         return redirect(reverse("wagtailsnippets_newsroom_article:edit", args=[obj.pk]))
     return None
 
@@ -125,7 +137,13 @@ def unpublish_articles_through_withdrawal(request, obj):
     if isinstance(obj, Article) and not article_permission_policy.user_has_permission_for_instance(
         request.user, "unpublish", obj
     ):
-        messages.error(request, "已发布的稿件须通过撤稿下线：请在“审核”页申请撤稿。")
+        messages.error(
+            request,
+            _(
+                "A published article goes offline through a withdrawal: please request one "
+                "on its “Review” page."
+            ),
+        )
         return redirect(reverse("workflow:review", args=[obj.pk]))
     return None
 
@@ -137,72 +155,104 @@ def unpublish_articles_through_withdrawal(request, obj):
 def register_log_actions(actions):
     @actions.register_action("baoshe.machine.check")
     class MachineCheck(LogFormatter):
-        label = "机审"
+        label = gettext_lazy("Machine review")
 
         def format_message(self, log_entry):
             d = log_entry.data
-            return (
-                f"机审完成：阻断 {d.get('block', 0)} 处，警告 {d.get('warn', 0)} 处，"
-                f"提示 {d.get('info', 0)} 处"
-            )
+            return _(
+                "Machine review done: blocking %(block)s, warnings %(warn)s, notes %(info)s"
+            ) % {"block": d.get("block", 0), "warn": d.get("warn", 0), "info": d.get("info", 0)}
 
     @actions.register_action("baoshe.machine.override")
     class MachineOverride(LogFormatter):
-        label = "机审放行"
+        label = gettext_lazy("Machine review waiver")
 
         def format_message(self, log_entry):
-            items = "、".join(f"“{f['excerpt']}”" for f in log_entry.data.get("findings", []))
-            return f"放行机审阻断项 {items}"
+            items = quoted_list(f["excerpt"] for f in log_entry.data.get("findings", []))
+            return _("Waived blocking findings %(items)s") % {"items": items}
 
         def format_comment(self, log_entry):
             return log_entry.data.get("reason", "")
 
     @actions.register_action("baoshe.proofread.round")
     class ProofreadRound(LogFormatter):
-        label = "校对"
+        label = gettext_lazy("Proofreading")
 
         def format_message(self, log_entry):
             d = log_entry.data
-            return f"登记{d.get('label', '校次')}（改动 {d.get('changed_lines', 0)} 行）"
+            lines = d.get("changed_lines", 0)
+            text = ngettext(
+                "Recorded %(round)s (%(lines)s line changed)",
+                "Recorded %(round)s (%(lines)s lines changed)",
+                lines,
+            )
+            return text % {
+                "round": d.get("label") or pgettext("proofreading round", "a proofreading round"),
+                "lines": lines,
+            }
 
         def format_comment(self, log_entry):
             return log_entry.data.get("note", "")
 
-    for kind, label in (("withdrawal", "撤稿"), ("correction", "更正")):
-        _register_request_actions(actions, kind, label)
+    for kind, texts in REQUEST_LOG_TEXTS.items():
+        _register_request_actions(actions, kind, texts)
 
 
-def _register_request_actions(actions, kind, label):
+#: the audit trail's words for 撤稿 and 更正, each sentence whole
+REQUEST_LOG_TEXTS = {
+    "withdrawal": {
+        "requested": gettext_lazy("Withdrawal requested"),
+        "reviewed": gettext_lazy("Withdrawal review"),
+        # %(stage)s and %(state)s are stored with the entry, in the reviewer's words
+        "approved": gettext_lazy("Withdrawal request: %(stage)s approved (%(state)s)"),
+        "rejected": gettext_lazy("Withdrawal request: %(stage)s rejected (%(state)s)"),
+        "done": gettext_lazy("Withdrawn"),
+    },
+    "correction": {
+        "requested": gettext_lazy("Correction requested"),
+        "reviewed": gettext_lazy("Correction review"),
+        "approved": gettext_lazy("Correction request: %(stage)s approved (%(state)s)"),
+        "rejected": gettext_lazy("Correction request: %(stage)s rejected (%(state)s)"),
+        "done": gettext_lazy("Correction published"),
+    },
+}
+
+
+def _request_comment(log_entry):
+    return log_entry.data.get("reason") or log_entry.data.get("text", "")
+
+
+def _register_request_actions(actions, kind, texts):
     class Requested(LogFormatter):
+        label = texts["requested"]
+
         def format_message(self, log_entry):
-            return f"申请{label}"
+            return str(texts["requested"])
 
         def format_comment(self, log_entry):
-            return log_entry.data.get("reason") or log_entry.data.get("text", "")
-
-    Requested.label = f"申请{label}"
+            return _request_comment(log_entry)
 
     class Reviewed(LogFormatter):
+        label = texts["reviewed"]
+
         def format_message(self, log_entry):
             d = log_entry.data
-            verdict = "通过" if d.get("approved") else "驳回"
-            return f"{label}申请{d.get('stage', '')}{verdict}（{d.get('state', '')}）"
+            text = texts["approved" if d.get("approved") else "rejected"]
+            return text % {"stage": d.get("stage", ""), "state": d.get("state", "")}
 
         def format_comment(self, log_entry):
             return log_entry.data.get("comment", "")
 
-    Reviewed.label = f"{label}审核"
-
     class Done(LogFormatter):
+        label = texts["done"]
+
         def format_message(self, log_entry):
             if kind == "withdrawal":
-                return "稿件已撤稿：页面下线并显示撤稿说明"
-            return f"更正已刊出（{log_entry.data.get('date', '')}）"
+                return _("Article withdrawn: the page is offline and shows the withdrawal notice")
+            return _("Correction published (%(date)s)") % {"date": log_entry.data.get("date", "")}
 
         def format_comment(self, log_entry):
-            return log_entry.data.get("reason") or log_entry.data.get("text", "")
-
-    Done.label = "已撤稿" if kind == "withdrawal" else "更正已刊出"
+            return _request_comment(log_entry)
 
     actions.register_action(f"baoshe.{kind}.request")(Requested)
     actions.register_action(f"baoshe.{kind}.review")(Reviewed)

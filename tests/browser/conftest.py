@@ -124,7 +124,7 @@ def browser():
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
-    from baoshe.core.fonts import write_fontconfig
+    from baoshe_demo.fonts import write_fontconfig
 
     # Chinese glyphs from the CJK fonts installed with the project, not system packages.
     fontconfig = write_fontconfig(ARTIFACTS.parent / "fontconfig")

@@ -162,7 +162,7 @@ def test_nothing_draws_with_matplotlib_and_fonts_come_from_files():
         r"^\s*(import|from) (matplotlib|numpy|mplfonts)\b|files\(.mplfonts.\)", re.M
     )
     assert not [p for p in sources if pattern.search(p.read_text(encoding="utf-8"))]
-    from baoshe.core.fonts import font_path
+    from baoshe_demo.fonts import font_path
 
     assert font_path().is_file()
 

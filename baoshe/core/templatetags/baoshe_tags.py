@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail.models import Site
 
 register = template.Library()
@@ -38,10 +39,10 @@ def cn_datetime(value):
 
 @register.filter
 def cn_date(value):
+    """The date in the language's own format (2026年11月24日), in the site's time zone."""
     if not value:
         return ""
-    local = timezone.localtime(value)
-    return f"{local.year}年{local.month}月{local.day}日"
+    return date_format(timezone.localtime(value), "DATE_FORMAT")
 
 
 @register.filter

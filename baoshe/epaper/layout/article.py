@@ -5,13 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lexicon import BYLINE, BYLINE_ENDINGS, CONTINUATION, CONTINUES_TO, LEADING_DASHES
 from .extract import Block, Line
-
-CONTINUATION = re.compile(r"[（(]\s*(下转|上接|转|接)\s*第?\s*([A-Za-z]?\d{1,3})\s*版\s*[)）]")
-BYLINE = re.compile(
-    r"^[■●◎□▲◆★]?\s*(本报记者|本报通讯员|本报评论员|本报特约记者|记者|通讯员|特约记者|文[/／]|图[/／]|文图[/／]|本报讯)"
-)
-LEADING_DASHES = re.compile(r"^[—–\-－─]+\s*")
 
 
 @dataclass
@@ -44,7 +39,7 @@ def _is_byline(line: Line, col: list[Line]) -> bool:
     left = min(ln.x0 for ln in col)
     if line.x0 - left > 1.2 * line.size:
         return False
-    return " " in text.strip() or text.endswith(("摄", "报道"))
+    return " " in text.strip() or text.endswith(BYLINE_ENDINGS)
 
 
 def _columns(lines: list[Line]) -> list[list[Line]]:
@@ -148,7 +143,7 @@ def read_article(elems: list, body_size: float) -> ReadArticle:
     for ln in body:
         m = CONTINUATION.search(ln.text)
         if m:
-            direction = "to" if m.group(1) in ("下转", "转") else "from"
+            direction = "to" if m.group(1) in CONTINUES_TO else "from"
             art.continuations.append((direction, m.group(2).upper()))
             rest = (ln.text[: m.start()] + ln.text[m.end() :]).strip()
             if not rest:

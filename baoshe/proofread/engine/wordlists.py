@@ -35,6 +35,9 @@ from .findings import Severity
 from .inputs import ProofreadInputError, load_text
 from .normalize import normalize_terms
 
+#: The category of entries that name none: stored in rows and reported in findings.
+DEFAULT_CATEGORY = "敏感词"
+
 MAX_TERM_LENGTH = 64
 #: Lines (terms, exceptions and comments) of one list.
 MAX_TERMS_PER_LIST = 200_000
@@ -131,7 +134,7 @@ class WordList:
         name: str,
         terms: Iterable[str],
         *,
-        category: str = "敏感词",
+        category: str = DEFAULT_CATEGORY,
         severity: Severity | str = Severity.WARN,
         exceptions: Iterable[str] = (),
     ) -> WordList:
@@ -147,7 +150,7 @@ def parse_word_list(
     text: str,
     *,
     name: str = "词表",
-    default_category: str = "敏感词",
+    default_category: str = DEFAULT_CATEGORY,
     default_severity: Severity | str = Severity.WARN,
 ) -> tuple[WordList, list[WordListIssue]]:
     """Parse the line format above. Returns the list and the rejected lines.
@@ -240,7 +243,7 @@ def load_word_list_file(
     path: str | Path,
     *,
     name: str | None = None,
-    default_category: str = "敏感词",
+    default_category: str = DEFAULT_CATEGORY,
     default_severity: Severity | str = Severity.WARN,
 ) -> tuple[WordList, list[WordListIssue]]:
     """Read a word-list file (UTF-8/GBK/UTF-16, see ``load_text``) and parse it."""

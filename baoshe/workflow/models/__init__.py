@@ -13,9 +13,22 @@ creating a new revision of it; docs/workflow.md gives the reasons.
 ``common``          helpers the others share
 """
 
-from .common import has_perm, log_article, refresh_latest_revision, workflow_article
-from .machine_review import MachineOverride, MachineReport, MachineReviewTask
-from .proofreading import CN_NUMERALS, ProofreadingRound, text_diff
+from .common import (
+    has_perm,
+    log_article,
+    quoted_list,
+    refresh_latest_revision,
+    workflow_article,
+)
+from .machine_review import (
+    OVERRIDE_OWN_REFUSED,
+    OVERRIDE_REFUSED,
+    RECHECK_REFUSED,
+    MachineOverride,
+    MachineReport,
+    MachineReviewTask,
+)
+from .proofreading import RECORD_REFUSED, ROUND_LABELS, ProofreadingRound
 from .requests import (
     Correction,
     CorrectionQuerySet,
@@ -26,7 +39,10 @@ from .requests import (
 from .review import ReviewTask
 
 __all__ = [
-    "CN_NUMERALS",
+    "OVERRIDE_OWN_REFUSED",
+    "OVERRIDE_REFUSED",
+    "RECHECK_REFUSED",
+    "RECORD_REFUSED",
     "Correction",
     "CorrectionQuerySet",
     "MachineOverride",
@@ -34,12 +50,13 @@ __all__ = [
     "MachineReviewTask",
     "PostPublicationRequest",
     "ProofreadingRound",
+    "ROUND_LABELS",
     "ReviewTask",
     "Withdrawal",
     "has_perm",
     "log_article",
+    "quoted_list",
     "refresh_latest_revision",
-    "text_diff",
     "withdrawn_article",
     "workflow_article",
 ]

@@ -4,16 +4,37 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 from wagtail.models import Revision, Task, TaskState
 
 from baoshe.newsroom import permissions as article_perms
 from baoshe.newsroom.copy import FIELD_LABELS
 from baoshe.proofread.service import check_article
 
-from .common import has_perm, log_article, refresh_latest_revision, workflow_article
+from .common import (
+    has_perm,
+    log_article,
+    quoted_list,
+    refresh_latest_revision,
+    workflow_article,
+)
 
 # How the review page names a finding's severity.
-SEVERITY_LABELS = {"block": "阻断", "warn": "警告", "info": "提示"}
+SEVERITY_LABELS = {
+    "block": gettext_lazy("Blocking"),
+    "warn": gettext_lazy("Warning"),
+    "info": gettext_lazy("Note"),
+}
+
+# Refusals the review page's views give too.
+RECHECK_REFUSED = gettext_lazy(
+    "Only the author or someone who may edit this piece can ask for a new machine review."
+)
+OVERRIDE_REFUSED = gettext_lazy("Only second and third reviewers may waive blocking findings.")
+OVERRIDE_OWN_REFUSED = gettext_lazy(
+    "You cannot waive blocking findings in a piece you wrote or submitted."
+)
 
 
 class MachineReviewTask(Task):
@@ -28,14 +49,15 @@ class MachineReviewTask(Task):
     admin_form_fields = Task.admin_form_fields
 
     class Meta:
-        verbose_name = "机审（自动校对）"
-        verbose_name_plural = "机审（自动校对）"
+        verbose_name = gettext_lazy("machine review (automatic proofreading)")
+        verbose_name_plural = gettext_lazy("machine reviews (automatic proofreading)")
 
     @classmethod
     def get_description(cls):
-        return (
-            "运行自动校对；无阻断问题时自动通过，有阻断问题须修改后重新机审，"
-            "或由二审、三审人员写明理由放行。"
+        return _(
+            "Runs automatic proofreading. Copy with no blocking findings passes at once; "
+            "blocking findings must be fixed and checked again, or waived with a written "
+            "reason by a second or third reviewer."
         )
 
     def start(self, workflow_state, user=None):
@@ -43,10 +65,14 @@ class MachineReviewTask(Task):
         task_state = super().start(workflow_state, user=user)
         report = MachineReport.run(task_state)
         if not report.has_blocking:
-            task_state.approve(user=None, update=False, comment="机审通过：无阻断问题。")
+            task_state.approve(
+                user=None, update=False, comment=_("Machine review passed: no blocking findings.")
+            )
         elif self.carry_overrides_forward(report, workflow_state):
             task_state.approve(
-                user=None, update=False, comment="机审通过：阻断项与此前已放行的相同。"
+                user=None,
+                update=False,
+                comment=_("Machine review passed: the blocking findings are those already waived."),
             )
         return task_state
 
@@ -73,7 +99,8 @@ class MachineReviewTask(Task):
             MachineOverride.objects.create(
                 report=report,
                 user=override.user,
-                reason=f"沿用此前放行：{override.reason}",
+                reason=_("Carried over from an earlier waiver: %(reason)s")
+                % {"reason": override.reason},
                 finding_indexes=[i for i, _ in items],
                 findings=[f for _, f in items],
             )
@@ -93,21 +120,23 @@ class MachineReviewTask(Task):
     def get_actions(self, obj, user):
         actions = []
         if self.user_can_recheck(user, obj):
-            actions.append(("recheck", "修改后重新机审", False))
+            actions.append(("recheck", _("Check again after changes"), False))
         if self.user_can_override(user, obj, getattr(obj, "current_workflow_state", None)):
-            actions.append(("reject", "退回修改", True))
+            actions.append(("reject", pgettext("review action", "Request changes"), True))
         return actions
 
     def on_action(self, task_state, user, action_name, **kwargs):
         article = workflow_article(task_state)
         if action_name == "recheck":
             if not self.user_can_recheck(user, article):
-                raise PermissionDenied("只有作者或可修改这篇稿件的人可以重新机审。")
+                raise PermissionDenied(RECHECK_REFUSED)
             with transaction.atomic():
-                task_state.cancel(user=user, resume=True, comment="修改后重新机审")
+                task_state.cancel(user=user, resume=True, comment=_("Check again after changes"))
         elif action_name == "reject":
             if not self.user_can_override(user, article, task_state.workflow_state):
-                raise PermissionDenied("只有二审、三审人员可以退回机审中的稿件。")
+                raise PermissionDenied(
+                    _("Only second and third reviewers may send back a piece in machine review.")
+                )
             task_state.reject(user=user, comment=kwargs.get("comment", ""))
         elif action_name == "override":
             self.override(task_state, user, **kwargs)
@@ -123,21 +152,21 @@ class MachineReviewTask(Task):
     def override(self, task_state, user, reason="", findings=()):
         """Waive the blocking findings numbered ``findings`` of the task state's report."""
         if not has_perm(user, "newsroom.override_machine_review"):
-            raise PermissionDenied("只有二审、三审人员可以放行机审阻断项。")
+            raise PermissionDenied(OVERRIDE_REFUSED)
         if not article_perms.may_approve(
             user, workflow_article(task_state), task_state.workflow_state
         ):
-            raise PermissionDenied("不能放行自己撰写或提交的稿件的机审阻断项。")
+            raise PermissionDenied(OVERRIDE_OWN_REFUSED)
         if task_state.status != TaskState.STATUS_IN_PROGRESS:
-            raise PermissionDenied("这次机审已经结束，不能再放行。")
+            raise PermissionDenied(_("This machine review has ended: nothing can be waived now."))
         reason = (reason or "").strip()
         if not reason:
-            raise ValidationError("放行必须写明理由。")
+            raise ValidationError(_("A waiver needs a written reason."))
         report = task_state.machine_report
         open_items = dict(report.outstanding_blocking())
         chosen = sorted({int(i) for i in findings} & set(open_items))
         if not chosen:
-            raise ValidationError("请至少选择一处尚未放行的阻断项。")
+            raise ValidationError(_("Choose at least one blocking finding not yet waived."))
         override = MachineOverride.objects.create(
             report=report,
             user=user,
@@ -159,7 +188,10 @@ class MachineReviewTask(Task):
             },
         )
         if not report.outstanding_blocking():
-            task_state.approve(user=user, comment=f"机审阻断项已放行：{reason}")
+            task_state.approve(
+                user=user,
+                comment=_("Blocking findings waived: %(reason)s") % {"reason": reason},
+            )
         return override
 
 
@@ -167,22 +199,31 @@ class MachineReport(models.Model):
     """One 机审 run over one revision, for one task state: the report travels with the copy."""
 
     task_state = models.OneToOneField(
-        TaskState, on_delete=models.CASCADE, related_name="machine_report", verbose_name="任务状态"
+        TaskState,
+        on_delete=models.CASCADE,
+        related_name="machine_report",
+        verbose_name=gettext_lazy("task state"),
     )
     revision = models.ForeignKey(
-        Revision, on_delete=models.CASCADE, related_name="machine_reports", verbose_name="版本"
+        Revision,
+        on_delete=models.CASCADE,
+        related_name="machine_reports",
+        verbose_name=gettext_lazy("checked revision"),
     )
-    report = models.JSONField("报告", default=dict)
-    has_blocking = models.BooleanField("有阻断项", default=False)
-    created_at = models.DateTimeField("检查时间", auto_now_add=True)
+    report = models.JSONField(gettext_lazy("report"), default=dict)
+    has_blocking = models.BooleanField(gettext_lazy("has blocking findings"), default=False)
+    created_at = models.DateTimeField(gettext_lazy("checked at"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "机审报告"
-        verbose_name_plural = "机审报告"
+        verbose_name = gettext_lazy("machine review report")
+        verbose_name_plural = gettext_lazy("machine review reports")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"机审报告 #{self.pk}（版本 {self.revision_id}）"
+        return _("Machine review report #%(pk)s (revision %(revision)s)") % {
+            "pk": self.pk,
+            "revision": self.revision_id,
+        }
 
     @classmethod
     def run(cls, task_state):
@@ -255,20 +296,29 @@ class MachineOverride(models.Model):
     """A 二审/三审 editor's written decision to let blocking findings through."""
 
     report = models.ForeignKey(
-        MachineReport, on_delete=models.CASCADE, related_name="overrides", verbose_name="机审报告"
+        MachineReport,
+        on_delete=models.CASCADE,
+        related_name="overrides",
+        verbose_name=gettext_lazy("machine review report"),
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="放行人"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=gettext_lazy("waived by"),
     )
-    reason = models.TextField("理由")
-    finding_indexes = models.JSONField("放行的问题序号", default=list)
-    findings = models.JSONField("放行的问题", default=list)
-    created_at = models.DateTimeField("放行时间", auto_now_add=True)
+    reason = models.TextField(gettext_lazy("reason"))
+    finding_indexes = models.JSONField(gettext_lazy("numbers of the waived findings"), default=list)
+    findings = models.JSONField(gettext_lazy("waived findings"), default=list)
+    created_at = models.DateTimeField(gettext_lazy("waived at"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "机审放行"
-        verbose_name_plural = "机审放行"
+        verbose_name = gettext_lazy("machine review waiver")
+        verbose_name_plural = gettext_lazy("machine review waivers")
         ordering = ["created_at", "pk"]
 
     def __str__(self):
-        return f"机审放行 #{self.pk}"
+        return _("Machine review waiver #%(pk)s") % {"pk": self.pk}
+
+    def quoted_excerpts(self) -> str:
+        return quoted_list(f["excerpt"] for f in self.findings)

@@ -1,31 +1,30 @@
 """三校: proofreading rounds on a revision, each with its diff against the previous round."""
 
-import difflib
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from wagtail.models import Revision
 
-from baoshe.newsroom.copy import copy_lines
+from baoshe.newsroom.copy import copy_diff, copy_lines
 
 from .common import has_perm, log_article
 
-
-def text_diff(old_lines, new_lines) -> list[list[str]]:
-    """Line diff as [[op, text]], op one of ' ', '-', '+'; changed lines only with context."""
-    rows = []
-    for line in difflib.unified_diff(old_lines, new_lines, lineterm="", n=1):
-        if line.startswith(("---", "+++")):
-            continue
-        if line.startswith("@@"):
-            rows.append(["@", "…"])
-        else:
-            rows.append([line[:1], line[1:]])
-    return rows
-
-
-CN_NUMERALS = "一二三四五六七八九十"
+#: 一校, 二校 … 十校: the names of the first ten rounds; later ones are numbered
+ROUND_LABELS = (
+    pgettext_lazy("proofreading round", "First proof"),
+    pgettext_lazy("proofreading round", "Second proof"),
+    pgettext_lazy("proofreading round", "Third proof"),
+    pgettext_lazy("proofreading round", "Fourth proof"),
+    pgettext_lazy("proofreading round", "Fifth proof"),
+    pgettext_lazy("proofreading round", "Sixth proof"),
+    pgettext_lazy("proofreading round", "Seventh proof"),
+    pgettext_lazy("proofreading round", "Eighth proof"),
+    pgettext_lazy("proofreading round", "Ninth proof"),
+    pgettext_lazy("proofreading round", "Tenth proof"),
+)
+RECORD_REFUSED = gettext_lazy("Only proofreaders may record a proofreading round.")
 
 
 class ProofreadingRound(models.Model):
@@ -35,11 +34,14 @@ class ProofreadingRound(models.Model):
         "newsroom.Article",
         on_delete=models.CASCADE,
         related_name="proofreading_rounds",
-        verbose_name="稿件",
+        verbose_name=gettext_lazy("article"),
     )
-    number = models.PositiveSmallIntegerField("校次")
+    number = models.PositiveSmallIntegerField(gettext_lazy("proofreading round"))
     revision = models.ForeignKey(
-        Revision, on_delete=models.CASCADE, related_name="+", verbose_name="校对版本"
+        Revision,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=gettext_lazy("proofread revision"),
     )
     previous_revision = models.ForeignKey(
         Revision,
@@ -47,18 +49,21 @@ class ProofreadingRound(models.Model):
         related_name="+",
         null=True,
         blank=True,
-        verbose_name="对比版本",
+        verbose_name=gettext_lazy("compared revision"),
     )
     proofreader = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="校对"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=gettext_lazy("proofreader"),
     )
-    note = models.TextField("校对意见", blank=True)
-    diff = models.JSONField("改动", default=list)
-    created_at = models.DateTimeField("时间", auto_now_add=True)
+    note = models.TextField(gettext_lazy("proofreader's note"), blank=True)
+    diff = models.JSONField(gettext_lazy("changes"), default=list)
+    created_at = models.DateTimeField(gettext_lazy("recorded at"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "校次"
-        verbose_name_plural = "校次"
+        verbose_name = gettext_lazy("proofreading round")
+        verbose_name_plural = gettext_lazy("proofreading rounds")
         ordering = ["article", "number"]
         constraints = [
             models.UniqueConstraint(fields=["article", "number"], name="unique_round_number")
@@ -70,17 +75,21 @@ class ProofreadingRound(models.Model):
     @property
     def label(self) -> str:
         n = self.number
-        return f"{CN_NUMERALS[n - 1]}校" if 0 < n <= len(CN_NUMERALS) else f"第{n}校"
+        if 0 < n <= len(ROUND_LABELS):
+            return str(ROUND_LABELS[n - 1])
+        return pgettext("proofreading round", "Proof %(number)s") % {"number": n}
 
     @classmethod
     @transaction.atomic
     def record(cls, article, user, note=""):
         """Record a round on the article's latest revision (the piece must be in review)."""
         if not has_perm(user, "workflow.add_proofreadinground"):
-            raise PermissionDenied("只有校对可以登记校次。")
+            raise PermissionDenied(RECORD_REFUSED)
         state = article.current_workflow_state
         if state is None:
-            raise ValidationError("稿件不在审核流程中，不能登记校次。")
+            raise ValidationError(
+                _("The piece is not in review: no proofreading round can be recorded.")
+            )
         revision = article.get_latest_revision()
         last = cls.objects.select_for_update().filter(article=article).order_by("-number").first()
         if last is not None:
@@ -97,7 +106,7 @@ class ProofreadingRound(models.Model):
             previous_revision=previous,
             proofreader=user,
             note=note.strip(),
-            diff=text_diff(old_lines, new_lines),
+            diff=copy_diff(old_lines, new_lines),
         )
         log_article(
             article,

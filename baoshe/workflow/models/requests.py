@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from wagtail.actions.unpublish import UnpublishAction
 
 from ..roles import CHIEF, DIRECTOR
@@ -14,10 +16,10 @@ class PostPublicationRequest(models.Model):
     """A request that acts on a published article: reviewed by 二审, then decided by 三审."""
 
     class State(models.TextChoices):
-        PENDING_SECOND = "pending_second", "待二审"
-        PENDING_FINAL = "pending_final", "待三审"
-        APPROVED = "approved", "已批准"
-        REJECTED = "rejected", "已驳回"
+        PENDING_SECOND = "pending_second", gettext_lazy("Awaiting second review")
+        PENDING_FINAL = "pending_final", gettext_lazy("Awaiting third review")
+        APPROVED = "approved", pgettext_lazy("request state", "Approved")
+        REJECTED = "rejected", pgettext_lazy("request state", "Rejected")
 
     #: the permission deciding each stage, and who holds it by default (for messages)
     STAGE_PERMISSIONS = {
@@ -25,41 +27,58 @@ class PostPublicationRequest(models.Model):
         State.PENDING_FINAL: "newsroom.sign_off_article",
     }
     STAGE_ROLES = {State.PENDING_SECOND: [DIRECTOR], State.PENDING_FINAL: [CHIEF]}
-    STAGE_NAMES = {State.PENDING_SECOND: "二审", State.PENDING_FINAL: "三审"}
+    STAGE_NAMES = {
+        State.PENDING_SECOND: gettext_lazy("Second review"),
+        State.PENDING_FINAL: gettext_lazy("Third review"),
+    }
     kind = ""  # "withdrawal" / "correction"
     kind_label = ""
+    #: the sentences naming this kind of request, each whole (one per kind, for translators):
+    #: title (%(article)s, %(state)s), missing, not_live, refused, already_pending, decided,
+    #: awaiting (%(stage)s, %(roles)s), waiting (%(stage)s), submitted, approved and rejected
+    #: (%(state)s)
+    texts = {}
     #: whether a second request may be filed while one is still under review
     one_pending_only = False
 
     state = models.CharField(
-        "状态", max_length=20, choices=State.choices, default=State.PENDING_SECOND
+        gettext_lazy("status"), max_length=20, choices=State.choices, default=State.PENDING_SECOND
     )
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="申请人"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=gettext_lazy("requester"),
     )
-    requested_at = models.DateTimeField("申请时间", auto_now_add=True)
+    requested_at = models.DateTimeField(gettext_lazy("requested at"), auto_now_add=True)
     second_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         related_name="+",
         null=True,
         blank=True,
-        verbose_name="二审",
+        verbose_name=gettext_lazy("second reviewer"),
     )
-    second_at = models.DateTimeField("二审时间", null=True, blank=True)
+    second_at = models.DateTimeField(gettext_lazy("second review at"), null=True, blank=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         related_name="+",
         null=True,
         blank=True,
-        verbose_name="三审（批准人）",
+        verbose_name=gettext_lazy("third reviewer (approver)"),
     )
-    decided_at = models.DateTimeField("决定时间", null=True, blank=True)
-    comment = models.TextField("审核意见", blank=True)
+    decided_at = models.DateTimeField(gettext_lazy("decided at"), null=True, blank=True)
+    comment = models.TextField(gettext_lazy("review comments"), blank=True)
 
     class Meta:
         abstract = True
+
+    def __str__(self):
+        return self.texts["title"] % {
+            "article": self.article_id,
+            "state": self.get_state_display(),
+        }
 
     @property
     def is_pending(self):
@@ -67,7 +86,7 @@ class PostPublicationRequest(models.Model):
 
     @property
     def stage_name(self):
-        return self.STAGE_NAMES.get(self.state, "")
+        return str(self.STAGE_NAMES.get(self.state, ""))
 
     def user_can_review(self, user) -> bool:
         perm = self.STAGE_PERMISSIONS.get(self.state)
@@ -80,20 +99,20 @@ class PostPublicationRequest(models.Model):
         raise NotImplementedError
 
     @classmethod
-    def open(cls, article, user, field, value, missing, not_live, **extra):
+    def open(cls, article, user, field, value, **extra):
         """File a request on a live article: the requester's permission, the required text
-        (``field`` = ``value``, ``missing`` when blank) and the article's state are checked,
-        then the request is created and logged."""
+        (``field`` = ``value``) and the article's state are checked, then the request is
+        created and logged."""
         if not (user.is_superuser or user.has_perm(f"workflow.add_{cls.kind}")):
-            raise PermissionDenied(f"你没有申请{cls.kind_label}的权限。")
+            raise PermissionDenied(cls.texts["refused"])
         value = (value or "").strip()
         if not value:
-            raise ValidationError(missing)
+            raise ValidationError(cls.texts["missing"])
         if not article.live:
-            raise ValidationError(not_live)
+            raise ValidationError(cls.texts["not_live"])
         pending = cls.objects.filter(article=article, state__in=list(cls.STAGE_PERMISSIONS))
         if cls.one_pending_only and pending.exists():
-            raise ValidationError(f"这篇稿件已有待审核的{cls.kind_label}申请。")
+            raise ValidationError(cls.texts["already_pending"])
         request = cls.objects.create(article=article, requested_by=user, **{field: value}, **extra)
         log_article(
             article,
@@ -106,15 +125,15 @@ class PostPublicationRequest(models.Model):
     @transaction.atomic
     def review(self, user, approve: bool, comment=""):
         if not self.is_pending:
-            raise PermissionDenied(f"这条{self.kind_label}申请已经处理完毕。")
+            raise PermissionDenied(self.texts["decided"])
         if not self.user_can_review(user):
-            roles = "、".join(self.STAGE_ROLES[self.state])
+            roles = pgettext("list separator", ", ").join(self.STAGE_ROLES[self.state])
             raise PermissionDenied(
-                f"{self.kind_label}申请现在等待{self.stage_name}，须由{roles}处理。"
+                self.texts["awaiting"] % {"stage": self.stage_name, "roles": roles}
             )
         comment = (comment or "").strip()
         if not approve and not comment:
-            raise ValidationError("驳回时请写明理由。")
+            raise ValidationError(_("Please give a reason for rejecting."))
         stage = self.stage_name
         now = timezone.now()
         if not approve:
@@ -127,7 +146,8 @@ class PostPublicationRequest(models.Model):
             self.state = self.State.APPROVED
             self.approved_by, self.decided_at = user, now
         if comment:
-            self.comment = "\n".join(filter(None, [self.comment, f"{stage}：{comment}"]))
+            line = _("%(stage)s: %(comment)s") % {"stage": stage, "comment": comment}
+            self.comment = "\n".join(filter(None, [self.comment, line]))
         self.save()
         log_article(
             self.article,
@@ -150,30 +170,47 @@ class Withdrawal(PostPublicationRequest):
     """撤稿: once approved the article is unpublished and its address answers 410."""
 
     kind = "withdrawal"
-    kind_label = "撤稿"
+    kind_label = gettext_lazy("Withdrawal")
+    texts = {
+        "title": gettext_lazy("Withdrawal: %(article)s (%(state)s)"),
+        "missing": gettext_lazy("Please give the reason for the withdrawal."),
+        "not_live": gettext_lazy("Only a published article can be withdrawn."),
+        "refused": gettext_lazy("You do not have permission to request a withdrawal."),
+        "already_pending": gettext_lazy(
+            "This article already has a withdrawal request under review."
+        ),
+        "decided": gettext_lazy("This withdrawal request has already been dealt with."),
+        "awaiting": gettext_lazy(
+            "This withdrawal request is awaiting %(stage)s and must be handled by %(roles)s."
+        ),
+        "waiting": gettext_lazy("Withdrawal request (%(stage)s)"),
+        "submitted": gettext_lazy("Withdrawal request submitted; awaiting second review."),
+        "approved": gettext_lazy("Withdrawal request approved (%(state)s)."),
+        "rejected": gettext_lazy("Withdrawal request rejected (%(state)s)."),
+    }
     one_pending_only = True
 
     article = models.ForeignKey(
         "newsroom.Article",
         on_delete=models.CASCADE,
         related_name="withdrawals",
-        verbose_name="稿件",
+        verbose_name=gettext_lazy("article"),
     )
-    reason = models.TextField("撤稿理由")
+    reason = models.TextField(gettext_lazy("reason for withdrawal"))
     notice = models.CharField(
-        "读者提示",
+        gettext_lazy("notice to readers"),
         max_length=300,
         blank=True,
-        help_text="显示在原稿件地址上；留空则显示“本文已撤稿”。",
+        help_text=gettext_lazy(
+            "Shown at the article's address; if left empty, "
+            "“This article has been withdrawn” is shown."
+        ),
     )
 
     class Meta:
-        verbose_name = "撤稿"
-        verbose_name_plural = "撤稿"
+        verbose_name = gettext_lazy("withdrawal")
+        verbose_name_plural = gettext_lazy("withdrawals")
         ordering = ["-requested_at", "-pk"]
-
-    def __str__(self):
-        return f"撤稿：{self.article_id}（{self.get_state_display()}）"
 
     def summary_text(self):
         return self.reason
@@ -186,8 +223,6 @@ class Withdrawal(PostPublicationRequest):
             user,
             "reason",
             reason,
-            missing="请写明撤稿理由。",
-            not_live="只有已发布的稿件才能撤稿。",
             notice=(notice or "").strip(),
         )
 
@@ -218,40 +253,47 @@ class Correction(PostPublicationRequest):
     """更正: once approved, a dated correction note shows on the article."""
 
     kind = "correction"
-    kind_label = "更正"
+    kind_label = gettext_lazy("Correction")
+    texts = {
+        "title": gettext_lazy("Correction: %(article)s (%(state)s)"),
+        "missing": gettext_lazy("Please write the correction."),
+        "not_live": gettext_lazy("Only a published article can be corrected."),
+        "refused": gettext_lazy("You do not have permission to request a correction."),
+        "already_pending": gettext_lazy(
+            "This article already has a correction request under review."
+        ),
+        "decided": gettext_lazy("This correction request has already been dealt with."),
+        "awaiting": gettext_lazy(
+            "This correction request is awaiting %(stage)s and must be handled by %(roles)s."
+        ),
+        "waiting": gettext_lazy("Correction request (%(stage)s)"),
+        "submitted": gettext_lazy("Correction request submitted; awaiting second review."),
+        "approved": gettext_lazy("Correction request approved (%(state)s)."),
+        "rejected": gettext_lazy("Correction request rejected (%(state)s)."),
+    }
 
     article = models.ForeignKey(
         "newsroom.Article",
         on_delete=models.CASCADE,
         related_name="corrections",
-        verbose_name="稿件",
+        verbose_name=gettext_lazy("article"),
     )
-    text = models.TextField("更正内容")
-    date = models.DateField("更正日期", null=True, blank=True)
+    text = models.TextField(gettext_lazy("correction text"))
+    date = models.DateField(gettext_lazy("correction date"), null=True, blank=True)
 
     objects = CorrectionQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "更正"
-        verbose_name_plural = "更正"
+        verbose_name = gettext_lazy("correction")
+        verbose_name_plural = gettext_lazy("corrections")
         ordering = ["-requested_at", "-pk"]
-
-    def __str__(self):
-        return f"更正：{self.article_id}（{self.get_state_display()}）"
 
     def summary_text(self):
         return self.text
 
     @classmethod
     def request(cls, article, user, text):
-        return cls.open(
-            article,
-            user,
-            "text",
-            text,
-            missing="请填写更正内容。",
-            not_live="只有已发布的稿件才能发更正。",
-        )
+        return cls.open(article, user, "text", text)
 
     def apply(self, user):
         self.date = timezone.localdate()

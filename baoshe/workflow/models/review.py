@@ -2,6 +2,8 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
 
 from baoshe.newsroom import permissions as article_perms
@@ -21,21 +23,26 @@ class ReviewTask(AbstractGroupApprovalTask):
     """
 
     class Level(models.IntegerChoices):
-        FIRST = 1, "一审"
-        SECOND = 2, "二审"
-        THIRD = 3, "三审"
+        FIRST = 1, gettext_lazy("First review")
+        SECOND = 2, gettext_lazy("Second review")
+        THIRD = 3, gettext_lazy("Third review")
 
-    level = models.PositiveSmallIntegerField("审级", choices=Level.choices, default=1)
+    level = models.PositiveSmallIntegerField(
+        gettext_lazy("review level"), choices=Level.choices, default=1
+    )
 
     admin_form_fields = Task.admin_form_fields + ["level", "groups"]
 
     class Meta:
-        verbose_name = "三审审核步骤"
-        verbose_name_plural = "三审审核步骤"
+        verbose_name = gettext_lazy("review step")
+        verbose_name_plural = gettext_lazy("review steps")
 
     @classmethod
     def get_description(cls):
-        return "所选用户组的成员可以通过、退回修改或修改后通过本审级。"
+        return _(
+            "Members of the chosen groups may approve this review level, request changes, "
+            "or edit and approve."
+        )
 
     def start(self, workflow_state, user=None):
         machine_task = (
@@ -88,12 +95,17 @@ class ReviewTask(AbstractGroupApprovalTask):
         if action_name == "approve" and not article_perms.may_approve(
             user, workflow_article(task_state), task_state.workflow_state
         ):
-            raise PermissionDenied("不能审核通过自己撰写或提交的稿件。")
+            raise PermissionDenied(_("You cannot approve a piece you wrote or submitted."))
         if action_name == "approve" and self.copy_changed_since_machine_check(
             task_state.workflow_state
         ):
             task_state.cancel(
-                user=user, resume=True, comment="本审级修改了稿件，已先送机审，机审后请再次审核。"
+                user=user,
+                resume=True,
+                comment=_(
+                    "The copy was changed at this level and has gone to machine review first; "
+                    "please review it again after the check."
+                ),
             )
             return None
         return super().on_action(task_state, user, action_name, **kwargs)
@@ -114,7 +126,10 @@ class ReviewTask(AbstractGroupApprovalTask):
     def get_actions(self, obj, user):
         if not (user.is_superuser or self._user_in_groups(user)):
             return []
-        actions = [("reject", "退回修改", True)]
+        actions = [("reject", pgettext("review action", "Request changes"), True)]
         if article_perms.may_approve(user, obj, getattr(obj, "current_workflow_state", None)):
-            actions += [("approve", "通过", False), ("approve", "通过并附意见", True)]
+            actions += [
+                ("approve", pgettext("review action", "Approve"), False),
+                ("approve", pgettext("review action", "Approve with comment"), True),
+            ]
         return actions

@@ -9,7 +9,7 @@ import random
 
 from PIL import Image, ImageDraw, ImageFont
 
-from baoshe.core.fonts import font_path
+from baoshe_demo.fonts import font_path
 
 SIZE = (1200, 675)
 MOTIFS = (

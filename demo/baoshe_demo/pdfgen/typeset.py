@@ -18,7 +18,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from baoshe.core import fonts
+from baoshe_demo import fonts
 
 FONT = "SimHei"
 ASCENT = 0.859375  # SimHei ascent/descent in em; the line box is exactly 1 em tall

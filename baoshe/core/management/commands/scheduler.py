@@ -14,6 +14,7 @@ import threading
 import time
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from baoshe.core.scheduling import run_due
 from baoshe.core.supervision import Heartbeat, recover_interrupted
@@ -23,7 +24,13 @@ RECOVERY_EVERY = 30.0  # seconds between two passes of recover_interrupted()
 
 
 class Command(BaseCommand):
-    help = "定时发布与到期下线的时钟：每 30 秒把到期工作交给任务队列（或 --inline 直接执行）。"
+    @property
+    def help(self):
+        # Translated when asked for: argparse cannot take a lazy string.
+        return _(
+            "The clock of scheduled publishing and expiry: every 30 seconds it hands due work to "
+            "the task queue (or, with --inline, runs it itself)."
+        )
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=float, default=30.0, help="seconds between rounds")
@@ -39,8 +46,16 @@ class Command(BaseCommand):
         if not once:
             signal.signal(signal.SIGTERM, shutdown)
             signal.signal(signal.SIGINT, shutdown)
-        mode = "直接执行" if inline else "交给任务队列"
-        self.stdout.write(f"定时发布调度已启动：每 {interval:g} 秒检查一次（{mode}）", ending="\n")
+        if inline:
+            started = _(
+                "Scheduler started: checking every %(interval)s seconds (runs due work itself)"
+            )
+        else:
+            started = _(
+                "Scheduler started: checking every %(interval)s seconds (hands due work to the "
+                "task queue)"
+            )
+        self.stdout.write(started % {"interval": f"{interval:g}"}, ending="\n")
         self.stdout.flush()
         rounds = 0
         heartbeat = Heartbeat("scheduler", interval=interval, inline=inline)
@@ -52,9 +67,11 @@ class Command(BaseCommand):
                 try:  # separate: a failing cleanup must not stop publishing
                     recovery = recover_interrupted()
                     if recovery:
-                        self.stdout.write(f"恢复：{recovery}")
+                        self.stdout.write(_("Recovered: %(summary)s") % {"summary": recovery})
                 except Exception as exc:
-                    self.stderr.write(f"恢复中断任务出错：{exc}")
+                    self.stderr.write(
+                        _("Recovering interrupted tasks failed: %(error)s") % {"error": exc}
+                    )
             try:
                 if inline:
                     summary = run_due()
@@ -66,11 +83,11 @@ class Command(BaseCommand):
                 if rounds % 120 == 1:
                     prune_finished()
             except Exception as exc:  # keep ticking: a database hiccup must not stop publishing
-                self.stderr.write(f"调度出错：{exc}")
+                self.stderr.write(_("Scheduling failed: %(error)s") % {"error": exc})
             self.stdout.flush()
             if once:
                 break
             stop.wait(interval)
         if not once:
             heartbeat.stop()
-        self.stdout.write("定时发布调度已停止")
+        self.stdout.write(_("Scheduler stopped"))

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from baoshe.core.supervision import run_dir
 
@@ -59,10 +60,11 @@ class Child:
 def describe_exit(returncode: int) -> str:
     if returncode < 0:
         try:
-            return f"被信号 {signal.Signals(-returncode).name} 终止"
+            name = signal.Signals(-returncode).name
         except ValueError:
-            return f"被信号 {-returncode} 终止"
-    return f"返回码 {returncode}"
+            name = -returncode
+        return _("killed by signal %(signal)s") % {"signal": name}
+    return _("exit code %(code)s") % {"code": returncode}
 
 
 def control_socket_args() -> list[str]:
@@ -75,7 +77,13 @@ def control_socket_args() -> list[str]:
 
 
 class Command(BaseCommand):
-    help = "启动网站（gunicorn）、后台任务 worker 和定时发布调度并看护它们；Ctrl-C 一并停止。"
+    @property
+    def help(self):
+        # Translated when asked for: argparse cannot take a lazy string.
+        return _(
+            "Start the website (gunicorn), the background task worker and the publishing "
+            "scheduler, and supervise them; Ctrl-C stops them all."
+        )
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1")
@@ -130,7 +138,7 @@ class Command(BaseCommand):
             name = "scheduler"
             if options["no_worker"]:
                 scheduler.append("--inline")
-                name = "scheduler（无 worker，直接执行到期工作）"
+                name = _("scheduler (no worker: runs due work itself)")
             specs.append((name, scheduler))
         return specs, env
 
@@ -144,9 +152,12 @@ class Command(BaseCommand):
         child.restart_at = None
         child.history.append(child.process.pid)
         if child.restarts:
-            self.say(f"已重启 {child.name}（pid {child.pid}，第 {child.restarts} 次）")
+            self.say(
+                _("Restarted %(name)s (pid %(pid)s, restart number %(restarts)s)")
+                % {"name": child.name, "pid": child.pid, "restarts": child.restarts}
+            )
         else:
-            self.say(f"已启动 {child.name}（pid {child.pid}）")
+            self.say(_("Started %(name)s (pid %(pid)s)") % {"name": child.name, "pid": child.pid})
 
     def reap(self, child: Child, now: float) -> None:
         """A child exited on its own: note it and schedule its restart after a back-off."""
@@ -157,8 +168,11 @@ class Command(BaseCommand):
         child.restart_at = now + delay
         child.restarts += 1
         self.say(
-            f"{child.name} 意外退出（{describe_exit(returncode)}），{delay:g} 秒后重启；"
-            "其余进程继续运行",
+            _(
+                "%(name)s exited unexpectedly (%(exit)s); restarting it in %(delay)s seconds, "
+                "the other processes keep running"
+            )
+            % {"name": child.name, "exit": describe_exit(returncode), "delay": f"{delay:g}"},
             error=True,
         )
 
@@ -175,9 +189,10 @@ class Command(BaseCommand):
         children = [Child(name, argv) for name, argv in specs]
         for child in children:
             self.start(child, env)
+        base = f"http://{options['host']}:{options['port']}/"
         self.say(
-            f"网站 http://{options['host']}:{options['port']}/  "
-            f"后台 http://{options['host']}:{options['port']}/admin/  （Ctrl-C 停止）"
+            _("Website %(site)s  Admin %(admin)s  (Ctrl-C to stop)")
+            % {"site": base, "admin": base + "admin/"}
         )
 
         while stop["signal"] is None:
@@ -191,9 +206,11 @@ class Command(BaseCommand):
                     self.start(child, env)
             time.sleep(0.2)
 
-        self.say(f"收到 {signal.Signals(stop['signal']).name}，正在停止……")
+        self.say(
+            _("Received %(signal)s, stopping…") % {"signal": signal.Signals(stop["signal"]).name}
+        )
         self.stop_all(children, options["stop_timeout"])
-        self.say("已全部停止")
+        self.say(_("All stopped"))
 
     def stop_all(self, children, timeout):
         running = [c for c in children if c.process is not None]
@@ -205,6 +222,10 @@ class Command(BaseCommand):
             try:
                 child.process.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
-                self.say(f"{child.name} 未在 {timeout:g} 秒内退出，强制结束", error=True)
+                self.say(
+                    _("%(name)s did not exit within %(timeout)s seconds; killing it")
+                    % {"name": child.name, "timeout": f"{timeout:g}"},
+                    error=True,
+                )
                 child.process.kill()
                 child.process.wait()

@@ -10,13 +10,20 @@ What ``baoshe serve`` runs as its task worker. It is ``db_worker`` (same options
 * a heartbeat file under ``DATA_DIR/run/heartbeats/`` every 5 seconds, read by ``/healthz``.
 """
 
+from django.utils.translation import gettext as _
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 
 from baoshe.core.supervision import Heartbeat, new_worker_id, recover_interrupted
 
 
 class Command(DBWorkerCommand):
-    help = "后台任务 worker（数据库队列）：带心跳，启动时恢复被中断的任务。"
+    @property
+    def help(self):
+        # Translated when asked for: argparse cannot take a lazy string.
+        return _(
+            "Background task worker (database queue), with a heartbeat; on start it recovers "
+            "interrupted tasks."
+        )
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
@@ -26,10 +33,12 @@ class Command(DBWorkerCommand):
         try:
             summary = recover_interrupted()
         except Exception as exc:  # e.g. the database is not migrated yet: run, retry later
-            self.stderr.write(f"[worker] 恢复中断任务出错：{exc}")
+            self.stderr.write(
+                "[worker] " + _("Recovering interrupted tasks failed: %(error)s") % {"error": exc}
+            )
         else:
             if summary:
-                self.stdout.write(f"[worker] 恢复：{summary}")
+                self.stdout.write("[worker] " + _("Recovered: %(summary)s") % {"summary": summary})
         self.stdout.flush()
         heartbeat = Heartbeat("worker", options["worker_id"]).start()
         try:

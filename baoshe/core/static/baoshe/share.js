@@ -26,11 +26,16 @@
         .catch(function () {});
     }
 
+    // The copy button's labels come from the page, translated: its own text, and
+    // data-copied-label for the two seconds after a copy.
+    var copyButton = bar.querySelector(".share-btn--copy");
+    var copyLabel = copyButton ? copyButton.textContent : "";
+
     function copy(button) {
       var text = button.getAttribute("data-url");
       var done = function () {
-        button.textContent = "已复制";
-        setTimeout(function () { button.textContent = "复制链接"; }, 2000);
+        button.textContent = button.getAttribute("data-copied-label") || copyLabel;
+        setTimeout(function () { button.textContent = copyLabel; }, 2000);
       };
       if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(text).then(done, function () {});

@@ -11,9 +11,11 @@ import datetime as dt
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from tqdm import tqdm
 
-from baoshe.epaper.importer import import_issue
+from baoshe.epaper.importer import enumeration, import_issue
 from baoshe.epaper.models import ISSUE_DATE_ERROR, Publication, issue_date_in_range
 from baoshe.epaper.pdfcheck import PdfImportError
 
@@ -22,38 +24,58 @@ def parse_date(value: str) -> dt.date:
     try:
         day = dt.date.fromisoformat(value)
     except (TypeError, ValueError) as exc:
-        raise CommandError(f"日期“{value}”无效，应为 YYYY-MM-DD（invalid date）") from exc
+        raise CommandError(
+            _("Invalid date “%(value)s”, expected YYYY-MM-DD") % {"value": value}
+        ) from exc
     if not issue_date_in_range(day):
-        raise CommandError(f"日期“{value}”无效：{ISSUE_DATE_ERROR}（date out of range）")
+        raise CommandError(
+            _("Invalid date “%(value)s”: %(error)s") % {"value": value, "error": ISSUE_DATE_ERROR}
+        )
     return day
 
 
 def find_publication(slug: str) -> Publication:
     publication = Publication.objects.filter(slug=slug).first()
     if publication is None:
-        known = "、".join(Publication.objects.values_list("slug", flat=True)) or "无"
-        raise CommandError(f"报纸“{slug}”不存在（unknown publication）；已有：{known}")
+        known = enumeration(Publication.objects.values_list("slug", flat=True))
+        raise CommandError(
+            _("There is no newspaper “%(slug)s”; there are: %(known)s")
+            % {"slug": slug, "known": known}
+        )
     return publication
 
 
 class Command(BaseCommand):
-    help = "数字报：导入某日的版面 PDF（import a day's print PDFs as an e-paper issue）"
+    @property
+    def help(self):  # argparse needs a str, not a lazy one
+        return _("E-paper: import a day's print PDFs as an issue")
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True)
-        imp = actions.add_parser("import", help="导入一期（替换同日已有的一期）")
-        imp.add_argument("path", help="多页 PDF，或每版一个 PDF 的文件夹")
-        imp.add_argument("--publication", required=True, help="报纸标识，如 shili")
-        imp.add_argument("--date", required=True, help="出版日期 YYYY-MM-DD")
-        imp.add_argument("--manifest", help="版名清单 manifest.json 或 .csv（默认取同目录）")
-        imp.add_argument("--number", type=int, help="期号（默认沿用或递增）")
-        imp.add_argument("--publish", action="store_true", help="导入后立即发布")
+        imp = actions.add_parser(
+            "import", help=_("import an issue (replacing the one of the same day, if any)")
+        )
+        imp.add_argument("path", help=_("a multi-page PDF, or a folder of one PDF per page"))
+        imp.add_argument(
+            "--publication", required=True, help=_("the newspaper's identifier, e.g. shili")
+        )
+        imp.add_argument("--date", required=True, help=_("the issue date, YYYY-MM-DD"))
+        imp.add_argument(
+            "--manifest",
+            help=_("the page names, manifest.json or .csv (default: the one next to PATH)"),
+        )
+        imp.add_argument(
+            "--number", type=int, help=_("the issue number (default: kept or the next one)")
+        )
+        imp.add_argument("--publish", action="store_true", help=_("publish once imported"))
 
     def handle(self, *args, action=None, **options):
         if action == "import":
             self.import_issue(**options)
 
-    def import_issue(self, path, publication, date, manifest=None, number=None, publish=False, **_):
+    def import_issue(
+        self, path, publication, date, manifest=None, number=None, publish=False, **_options
+    ):
         day = parse_date(date)
         paper = find_publication(publication)
         bar = None
@@ -61,7 +83,12 @@ class Command(BaseCommand):
         def progress(done, total, page_number):
             nonlocal bar
             if bar is None:
-                bar = tqdm(total=total, unit="版", desc="渲染与识别", file=sys.stderr)
+                bar = tqdm(
+                    total=total,
+                    unit=pgettext("progress bar unit", "page"),
+                    desc=_("Rendering and recognising"),
+                    file=sys.stderr,
+                )
             bar.set_postfix_str(page_number)
             bar.update(1)
 
@@ -80,14 +107,24 @@ class Command(BaseCommand):
         finally:
             if bar is not None:
                 bar.close()
-        review = "、".join(result.review_pages) or "无"
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"{paper.name} {day:%Y-%m-%d} 第{result.issue.number}期"
-                f"{'（已替换旧版）' if result.replaced else ''}："
-                f"{result.pages} 版，识别稿件 {result.articles} 篇，"
-                f"关联网络版 {result.linked} 篇，"
-                f"需人工复核 {len(result.review_pages)} 版（{review}）"
-                f"，{'已发布' if result.issue.published else '未发布'}"
+        if result.replaced and result.issue.published:
+            done = _(
+                "%(paper)s %(date)s, issue %(number)s (replaced the old one): "
+                "%(summary)s, published"
             )
-        )
+        elif result.replaced:
+            done = _(
+                "%(paper)s %(date)s, issue %(number)s (replaced the old one): "
+                "%(summary)s, not published"
+            )
+        elif result.issue.published:
+            done = _("%(paper)s %(date)s, issue %(number)s: %(summary)s, published")
+        else:
+            done = _("%(paper)s %(date)s, issue %(number)s: %(summary)s, not published")
+        values = {
+            "paper": paper.name,
+            "date": f"{day:%Y-%m-%d}",
+            "number": result.issue.number,
+            "summary": result.summary(),
+        }
+        self.stdout.write(self.style.SUCCESS(done % values))

@@ -1,12 +1,14 @@
-/* 数字报 hotspot editor: select, move, resize, add, delete, merge and split hotspots, edit the
+/* E-paper hotspot editor: select, move, resize, add, delete, merge and split hotspots, edit the
    article fields, then save the page's whole article list as JSON. Coordinates are PDF points
-   (the SVG viewBox is the page size). Vanilla JS, no dependencies. */
+   (the SVG viewBox is the page size). Vanilla JS, no dependencies. Its words come translated
+   from the page (json_script "ep-editor-strings"). */
 (function () {
   "use strict";
   var root = document.getElementById("ep-editor");
   if (!root) return;
   var NS = "http://www.w3.org/2000/svg";
   var data = JSON.parse(document.getElementById("ep-editor-data").textContent);
+  var S = JSON.parse(document.getElementById("ep-editor-strings").textContent);
   var svg = document.getElementById("ep-svg");
   var list = document.getElementById("ep-list");
   var fields = document.getElementById("ep-fields");
@@ -15,7 +17,10 @@
   var sel = data.articles.length ? 0 : -1, shape = 0, mergeMode = false, drag = null, dirty = false;
 
   function say(text) { status.textContent = text; }
-  function touch() { dirty = true; say("有未保存的修改"); }
+  function fill(template, name, value) {
+    return template.replace("%(" + name + ")s", function () { return value; });
+  }
+  function touch() { dirty = true; say(S.unsaved); }
   function current() { return data.articles[sel]; }
   function el(name, attrs) {
     var node = document.createElementNS(NS, name);
@@ -67,7 +72,7 @@
     list.innerHTML = "";
     data.articles.forEach(function (a, i) {
       var li = document.createElement("li");
-      li.textContent = (a.title || "（无标题）") + (a.hotspots.length ? "" : " · 无热区");
+      li.textContent = (a.title || S.untitled) + (a.hotspots.length ? "" : " · " + S.noHotspots);
       li.setAttribute("aria-selected", i === sel ? "true" : "false");
       li.tabIndex = 0;
       li.addEventListener("click", function () { pick(i, 0); });
@@ -76,7 +81,7 @@
     });
     fields.disabled = !a;
     FIELDS.forEach(function (name) { fields.elements[name].value = a ? a[name] : ""; });
-    document.getElementById("ep-web").textContent = a && a.web ? "网络版：" + a.web : "";
+    document.getElementById("ep-web").textContent = a && a.web ? fill(S.web, "title", a.web) : "";
   }
 
   function pick(i, k) {
@@ -91,7 +96,7 @@
     if (!a.title) a.title = b.title;
     data.articles.splice(other, 1);
     if (other < sel) sel -= 1;
-    mergeMode = false; touch(); draw(); say("已合并，记得保存");
+    mergeMode = false; touch(); draw(); say(S.merged);
   }
 
   function blank(hotspots) {
@@ -116,12 +121,12 @@
       a.hotspots.splice(shape, 1); shape = 0; touch(); draw();
     },
     "delete-article": function () {
-      if (!current() || !window.confirm("删除这篇稿件及其热区？")) return;
+      if (!current() || !window.confirm(S.confirmDelete)) return;
       data.articles.splice(sel, 1); sel = Math.min(sel, data.articles.length - 1); shape = 0; touch(); draw();
     },
     "merge": function () {
       if (!current()) return;
-      mergeMode = !mergeMode; say(mergeMode ? "请点击要并入的稿件" : "");
+      mergeMode = !mergeMode; say(mergeMode ? S.pickMerge : "");
     },
     "split": function () {
       var a = current(); if (!a || !a.hotspots.length) return;
@@ -134,7 +139,7 @@
         part = [rect(b[0], mid, b[2], b[3])];
       }
       data.articles.splice(sel + 1, 0, blank(part));
-      sel += 1; shape = 0; touch(); draw(); say("已拆分为新稿件，请填写标题");
+      sel += 1; shape = 0; touch(); draw(); say(S.split);
     },
     "save": save
   };
@@ -146,7 +151,7 @@
     fields.elements[name].addEventListener("input", function (e) {
       var a = current(); if (!a) return;
       a[name] = e.target.value; touch();
-      if (name === "title") list.children[sel].textContent = a.title || "（无标题）";
+      if (name === "title") list.children[sel].textContent = a.title || S.untitled;
     });
   });
 
@@ -202,7 +207,7 @@
     return m ? decodeURIComponent(m[1]) : (input ? input.value : "");
   }
   function save() {
-    say("正在保存…");
+    say(S.saving);
     var payload = {
       reviewed: document.getElementById("ep-reviewed").checked,
       articles: data.articles.map(function (a) {
@@ -220,8 +225,8 @@
       return r.json();
     }).then(function (fresh) {
       data = fresh; dirty = false;
-      sel = Math.min(sel, data.articles.length - 1); shape = 0; draw(); say("已保存（已记录修订版本）");
-    }).catch(function (err) { say("保存失败：" + err.message); });
+      sel = Math.min(sel, data.articles.length - 1); shape = 0; draw(); say(S.saved);
+    }).catch(function (err) { say(fill(S.saveFailed, "error", err.message)); });
   }
   window.addEventListener("beforeunload", function (e) { if (dirty) { e.preventDefault(); e.returnValue = ""; } });
   draw();

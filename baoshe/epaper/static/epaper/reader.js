@@ -1,4 +1,4 @@
-/* 数字报 reader: text mode, zoom (buttons and pinch), swipe between pages, arrow keys,
+/* E-paper reader: text mode, zoom (buttons and pinch), swipe between pages, arrow keys,
    hotspot ↔ title highlighting. Vanilla JS, no dependencies. */
 (function () {
   "use strict";

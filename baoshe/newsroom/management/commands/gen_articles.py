@@ -1,4 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 from tqdm import tqdm
 
 from baoshe.newsroom.models import ColumnPage
@@ -21,19 +23,35 @@ class Command(BaseCommand):
 
     def handle(self, *args, count, column, batch_size, seed, **options):
         if count < 1:
-            raise CommandError("N 必须是正整数。")
+            raise CommandError(_("N must be a positive integer."))
         if batch_size < 1:
-            raise CommandError("--batch-size 必须是正整数。")
+            raise CommandError(_("--batch-size must be a positive integer."))
         columns = list(ColumnPage.objects.live().order_by("path"))
         if column:
             columns = [c for c in columns if c.slug in set(column)]
             missing = set(column) - {c.slug for c in columns}
             if missing:
-                raise CommandError(f"未知栏目：{'、'.join(sorted(missing))}")
+                raise CommandError(
+                    _("Unknown columns: %(slugs)s")
+                    % {"slugs": pgettext("list separator", ", ").join(sorted(missing))}
+                )
         if not columns:
-            raise CommandError("没有可写入的栏目：请先运行 baoshe load-demo 或在后台创建栏目。")
-        with tqdm(total=count, unit="篇", desc="生成稿件", disable=None) as progress:
+            raise CommandError(
+                _(
+                    "No column to write into: run baoshe load-demo first, or create columns "
+                    "in the admin."
+                )
+            )
+        unit = pgettext("progress bar unit", "articles")
+        with tqdm(total=count, unit=unit, desc=_("Generating articles"), disable=None) as progress:
             written = generate(count, columns, batch_size=batch_size, seed=seed, progress=progress)
         self.stdout.write(
-            self.style.SUCCESS(f"已写入 {written} 篇稿件，分布于 {len(columns)} 个栏目。")
+            self.style.SUCCESS(
+                ngettext(
+                    "Wrote %(articles)s article (columns: %(columns)s).",
+                    "Wrote %(articles)s articles (columns: %(columns)s).",
+                    written,
+                )
+                % {"articles": written, "columns": len(columns)}
+            )
         )

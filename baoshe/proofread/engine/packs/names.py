@@ -26,6 +26,9 @@ from ..findings import Finding, Severity
 from ..lexicon import data_rows
 from .base import Document, Pack
 
+#: Separators an editor may type between the variants of a name (full-width and ASCII).
+VARIANT_SEPARATORS = ("，", "、", ";", "；", " ")
+
 #: Titles recognised next to a name even when no list entry uses them (longest match wins).
 COMMON_TITLES = [
     "市长",

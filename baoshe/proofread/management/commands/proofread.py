@@ -16,33 +16,62 @@ import sys
 
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError
+from django.utils.translation import gettext as _
 
 from baoshe.proofread.engine import ALL_PACKS, Proofreader
 from baoshe.proofread.engine.cli import run_cli
 
 
 class Command(BaseCommand):
-    help = "中文新闻稿机审：按后台配置检查错别字、敏感词、广告法、标点、数字、人名职务等。"
     # ``call_command("proofread", "-", stdin=...)`` in tests.
     stealth_options = ("stdin",)
 
+    @property
+    def help(self):
+        # A property, so it is translated when the parser is built (argparse cannot wrap
+        # a lazy string).
+        return _(
+            "Machine review of Chinese news copy: checks typos, sensitive words, advertising "
+            "law, punctuation, numbers, names and titles and more, as configured in the admin."
+        )
+
     def add_arguments(self, parser):
         parser.add_argument(
-            "file", metavar="FILE", help="要校对的文本或 HTML 文件；“-” 表示标准输入"
+            "file",
+            metavar="FILE",
+            help=_("text or HTML file to proofread; “-” reads standard input"),
         )
-        parser.add_argument("--json", action="store_true", help="输出 JSON（含字符偏移）")
-        parser.add_argument("--html", action="store_true", help="按 HTML 处理（默认自动识别）")
         parser.add_argument(
-            "--packs", help=f"启用的规则包，逗号分隔（默认按后台设置；可用：{','.join(ALL_PACKS)}）"
+            "--json", action="store_true", help=_("output JSON (with character offsets)")
         )
-        parser.add_argument("--publish-date", help="发布日期 YYYY-MM-DD，用于电头与星期核对")
-        parser.add_argument("--summary", help="核心提示文本，与正文核对数字和日期")
+        parser.add_argument(
+            "--html", action="store_true", help=_("treat the input as HTML (detected by default)")
+        )
+        parser.add_argument(
+            "--packs",
+            help=_(
+                "rule packs to run, comma-separated (default: the admin settings; "
+                "available: %(packs)s)"
+            )
+            % {"packs": ",".join(ALL_PACKS)},
+        )
+        parser.add_argument(
+            "--publish-date",
+            help=_("publish date YYYY-MM-DD, for the dateline and weekday checks"),
+        )
+        parser.add_argument(
+            "--summary",
+            help=_("key points text, whose numbers and dates are checked against the body"),
+        )
         parser.add_argument(
             "--wordlist",
             action="append",
             default=[],
             metavar="FILE",
-            help="附加敏感词表（每行：词<TAB>类别<TAB>级别），可重复",
+            help=_(
+                "extra sensitive word list (each line: term<TAB>category<TAB>severity); "
+                "may be repeated"
+            ),
         )
 
     def handle(self, *args, **options):
@@ -74,7 +103,11 @@ class Command(BaseCommand):
                 return build_proofreader(extra_word_lists=word_lists, packs=packs)
             except DatabaseError as exc:
                 first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                err.write(f"提示：未读取到后台机审配置（{first_line}），使用引擎默认规则。\n")
+                message = _(
+                    "Note: the admin's machine review settings could not be read "
+                    "(%(error)s); using the engine's default rules."
+                )
+                err.write(message % {"error": first_line} + "\n")
                 return Proofreader(packs, word_lists=word_lists)
 
         return build

@@ -1,13 +1,34 @@
-/* 机审 panel of the article editor: post the edit form, highlight findings in place.
+/* Machine-review panel of the article editor: post the edit form, highlight findings in place.
  *
  * The server binds the posted form to the article's admin form (so Draftail and StreamField
  * data are read as a save would read them) and answers with ArticleReport.to_dict(). Every
- * string from the report is inserted with textContent, never as HTML.
+ * string from the report is inserted with textContent, never as HTML. The words come from the
+ * panel's template (json_script "proofread-strings"), translated there; the script holds none.
  */
 (function () {
   "use strict";
 
   var SEVERITY_ORDER = { block: 0, warn: 1, info: 2 };
+  var strings = null;
+
+  function t(key) {
+    if (strings === null) {
+      var script = document.getElementById("proofread-strings");
+      strings = script ? JSON.parse(script.textContent) : {};
+    }
+    return strings[key] !== undefined ? strings[key] : key;
+  }
+
+  // Put values into a translated "%(name)s" template.
+  function fill(template, values) {
+    return template.replace(/%\((\w+)\)s/g, function (match, name) {
+      return values[name] !== undefined ? String(values[name]) : match;
+    });
+  }
+
+  function severityLabel(f) {
+    return t("severity")[f.severity] || f.severity_label;
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -31,11 +52,11 @@
   }
 
   function findingTitle(f) {
-    var title = f.severity_label + "：" + f.message;
+    var values = { severity: severityLabel(f), message: f.message, suggestion: f.suggestion };
     if (f.suggestion !== null && f.suggestion !== undefined) {
-      title += "（建议改为“" + f.suggestion + "”）";
+      return fill(t("titleWithSuggestion"), values);
     }
-    return title;
+    return fill(t("title"), values);
   }
 
   function renderText(text, findings, prefix) {
@@ -62,9 +83,9 @@
 
   function copy(text, button) {
     function done() {
-      button.textContent = "已复制";
+      button.textContent = t("copied");
       setTimeout(function () {
-        button.textContent = "复制建议";
+        button.textContent = t("copy");
       }, 1500);
     }
     if (navigator.clipboard && window.isSecureContext) {
@@ -98,7 +119,7 @@
     var list = el("ol", "proofread-findings");
     findings.forEach(function (f) {
       var item = el("li", "proofread-finding proofread-finding--" + f.severity);
-      item.appendChild(el("span", "proofread-badge proofread-badge--" + f.severity, f.severity_label));
+      item.appendChild(el("span", "proofread-badge proofread-badge--" + f.severity, severityLabel(f)));
       var excerpt = el("a", "proofread-excerpt", "“" + f.excerpt + "”");
       excerpt.href = "#" + prefix + f._index;
       item.appendChild(excerpt);
@@ -106,10 +127,13 @@
       item.appendChild(el("code", "proofread-rule", f.pack + "/" + f.rule));
       if (f.suggestion !== null && f.suggestion !== undefined) {
         var fix = el("span", "proofread-suggestion");
-        fix.appendChild(document.createTextNode("建议："));
-        fix.appendChild(el("strong", null, f.suggestion === "" ? "（删除）" : f.suggestion));
+        // The suggestion goes in bold where the translated text puts it.
+        var around = t("suggestion").split("%(suggestion)s");
+        fix.appendChild(document.createTextNode(around[0]));
+        fix.appendChild(el("strong", null, f.suggestion === "" ? t("deletion") : f.suggestion));
+        if (around.length > 1) fix.appendChild(document.createTextNode(around.slice(1).join("")));
         item.appendChild(fix);
-        var button = el("button", "button button-small button-secondary proofread-copy", "复制建议");
+        var button = el("button", "button button-small button-secondary proofread-copy", t("copy"));
         button.type = "button";
         button.addEventListener("click", function () {
           copy(f.suggestion, button);
@@ -130,15 +154,22 @@
       "p",
       "proofread-summary" + (data.has_blocking ? " proofread-summary--blocking" : ""),
       total
-        ? "共 " + total + " 处：必须修改 " + (counts.block || 0) + "，建议修改 " +
-            (counts.warn || 0) + "，提示 " + (counts.info || 0) +
-            (data.truncated ? "（结果过多，已截断）" : "")
-        : "未发现问题。"
+        ? fill(t(data.truncated ? "summaryTruncated" : "summary"), {
+            total: total,
+            block: counts.block || 0,
+            warn: counts.warn || 0,
+            info: counts.info || 0,
+          })
+        : t("noFindings")
     );
     results.appendChild(summary);
     if (data.invalid_fields && data.invalid_fields.length) {
       results.appendChild(
-        el("p", "proofread-note", "以下字段未通过表单校验，按已保存的内容校对：" + data.invalid_fields.join("、"))
+        el(
+          "p",
+          "proofread-note",
+          fill(t("invalidFields"), { fields: data.invalid_fields.join(t("listSeparator")) })
+        )
       );
     }
     var byField = {};
@@ -168,7 +199,7 @@
     var body = new FormData(form);
     var token = body.get("csrfmiddlewaretoken") || "";
     button.disabled = true;
-    status.textContent = "机审中……";
+    status.textContent = t("running");
     fetch(panel.dataset.checkUrl, {
       method: "POST",
       body: body,
@@ -176,18 +207,20 @@
       headers: { "X-CSRFToken": token, "X-Requested-With": "XMLHttpRequest" },
     })
       .then(function (response) {
-        if (response.status === 403) throw new Error("没有权限或登录已过期，请刷新页面后重试。");
+        if (response.status === 403) throw new Error(t("forbidden"));
         return response.json().then(function (data) {
-          if (!response.ok) throw new Error(data.error || "机审失败（" + response.status + "）");
+          if (!response.ok) {
+            throw new Error(data.error || fill(t("failedWithStatus"), { status: response.status }));
+          }
           return data;
         });
       })
       .then(function (data) {
         render(panel, data);
-        status.textContent = "机审完成";
+        status.textContent = t("done");
       })
       .catch(function (error) {
-        status.textContent = error.message || "机审失败，请稍后重试。";
+        status.textContent = error.message || t("failed");
       })
       .finally(function () {
         button.disabled = false;

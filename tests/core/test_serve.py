@@ -81,38 +81,14 @@ def wait_for(predicate, seconds):
 @pytest.mark.django_db(transaction=True)
 def test_serve_runs_site_worker_and_scheduler_and_stops_on_sigterm(tmp_path, home):
     url, sqlite_path = database_url(tmp_path)
-    port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "baoshe.settings.test",
         "BAOSHE_TEST_DATABASE_URL": url,
         "BAOSHE_DATA_DIR": str(tmp_path / "var"),
-        "PORT": str(port),
     }
     (tmp_path / "var").mkdir()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "baoshe",
-            "serve",
-            "--workers",
-            "1",
-            "--threads",
-            "2",
-            "--scheduler-interval",
-            "1",
-            "--no-access-log",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,  # so a failed test can stop the whole family
-    )
-    log = Output(process)
-    try:
+    with serving(env, "--threads", "2", "--scheduler-interval", "1") as (process, log, port):
         # Bounded waits, generous for a loaded CI machine; they measure nothing.
         site = f"http://127.0.0.1:{port}/"
         assert wait_for(lambda: get(site) == 200, 90), f"site never answered\n{log.text()}"
@@ -125,13 +101,7 @@ def test_serve_runs_site_worker_and_scheduler_and_stops_on_sigterm(tmp_path, hom
         assert wait_for(lambda: get(healthz) == 200, 60), f"health not all up\n{log.text()}"
         # Gunicorn's control socket is this installation's, not the shared ~/.gunicorn one.
         assert (tmp_path / "var" / "run" / "gunicorn.ctl").is_socket()
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
-        log.thread.join(timeout=5)
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop(process, log)
     output = log.text()
     assert process.returncode == 0, output
     for name in ("web", "worker", "scheduler"):
@@ -143,7 +113,6 @@ def test_serve_runs_site_worker_and_scheduler_and_stops_on_sigterm(tmp_path, hom
 @pytest.mark.django_db(transaction=True)
 def test_serve_without_worker_runs_due_work_in_the_scheduler(tmp_path, home):
     url, _ = database_url(tmp_path)
-    port = free_port()
     (tmp_path / "var").mkdir()
     env = {
         **os.environ,
@@ -151,40 +120,13 @@ def test_serve_without_worker_runs_due_work_in_the_scheduler(tmp_path, home):
         "BAOSHE_TEST_DATABASE_URL": url,
         "BAOSHE_DATA_DIR": str(tmp_path / "var"),
     }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "baoshe",
-            "serve",
-            "--port",
-            str(port),
-            "--workers",
-            "1",
-            "--no-worker",
-            "--no-access-log",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,  # so a failed test can stop the whole family
-    )
-    log = Output(process)
-    try:
+    with serving(env, "--no-worker") as (process, log, port):
         site = f"http://127.0.0.1:{port}/"
         assert wait_for(lambda: get(site) == 200, 90), f"site never answered\n{log.text()}"
         # No worker heartbeat is needed: the scheduler runs due work itself.
         healthz = f"http://127.0.0.1:{port}/healthz"
         assert wait_for(lambda: get(healthz) == 200, 60), f"health not all up\n{log.text()}"
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=30)
-        log.thread.join(timeout=5)
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop(process, log, signal.SIGINT)
     output = log.text()
     assert process.returncode == 0, output
     assert "已启动 worker" not in output
@@ -236,6 +178,47 @@ class Output:
         return [int(m) for m in re.findall(pattern, self.text())]
 
 
+@contextlib.contextmanager
+def serving(env, *args, port=None):
+    """``baoshe serve`` in a child process group, its output collected; killed if still up."""
+    port = port or free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "baoshe",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            "1",
+            "--no-access-log",
+            *args,
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # so a failed test can stop the whole family
+    )
+    output = Output(process)
+    try:
+        yield process, output, port
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # e.g. a dead worker's render child
+
+
+def stop(process, output, sig=signal.SIGTERM):
+    process.send_signal(sig)
+    process.wait(timeout=30)
+    output.thread.join(timeout=5)
+
+
 def storage_files(root: Path) -> list[str]:
     return (
         [str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()] if root.exists() else []
@@ -245,7 +228,6 @@ def storage_files(root: Path) -> list[str]:
 @pytest.mark.django_db(transaction=True)
 def test_killed_worker_is_restarted_the_site_keeps_serving_and_the_import_is_failed(tmp_path, home):
     """Issue #8, defect 7: ``kill -9`` of the worker mid-import, under ``baoshe serve``."""
-    from baoshe.core.supervision import WorkerId
     from baoshe.epaper.models import ImportJob, Publication
     from baoshe.epaper.tasks import run_import_job
     from baoshe_demo.pdfgen import write_issue
@@ -265,7 +247,6 @@ def test_killed_worker_is_restarted_the_site_keeps_serving_and_the_import_is_fai
     run_import_job.enqueue(job.pk)
     url, sqlite_path = database_url(tmp_path)
     db = ChildDb(sqlite_path)
-    port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "baoshe.settings.local",
@@ -273,30 +254,15 @@ def test_killed_worker_is_restarted_the_site_keeps_serving_and_the_import_is_fai
         "BAOSHE_DATA_DIR": str(var),
         "SECRET_KEY": "serve-test-secret-key-" + "x" * 40,
     }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "baoshe",
-            "serve",
-            "--port",
-            str(port),
-            "--workers",
-            "1",
-            "--threads",
-            "2",
-            "--scheduler-interval",
-            "1",
-            "--no-access-log",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
-    output = Output(process)
+    with serving(env, "--threads", "2", "--scheduler-interval", "1") as (process, output, port):
+        _watch_worker_crash(process, output, port, job, db, media, var)
+    assert process.returncode == 0, output.text()
+    assert "已全部停止" in output.text()
+
+
+def _watch_worker_crash(process, output, port, job, db, media, var):
+    from baoshe.core.supervision import WorkerId
+
     root = f"http://127.0.0.1:{port}/"
     site = f"{root}rss.xml"  # a reader URL that needs no collected static files
     job_sql = f"SELECT status, pages_done, messages FROM epaper_importjob WHERE id = {job.pk}"
@@ -304,62 +270,48 @@ def test_killed_worker_is_restarted_the_site_keeps_serving_and_the_import_is_fai
         "SELECT status, worker_ids, exception_class_path FROM django_tasks_database_dbtaskresult "
         "WHERE task_path = 'baoshe.epaper.tasks.run_import_job'"
     )
-    try:
-        assert wait_for(lambda: status(site) == 200, 90), f"site never answered\n{output.text()}"
-        assert wait_for(lambda: (db.one(job_sql) or ("", 0))[1] >= 1, 120), (
-            f"the import never got going: {db.one(job_sql)}\n{output.text()}"
-        )
-        task_status, worker_ids, _ = db.one(task_sql)
-        assert task_status == "RUNNING"
-        worker_ids = json.loads(worker_ids) if isinstance(worker_ids, str) else worker_ids
-        dead = WorkerId.parse(worker_ids[-1]).pid
-        assert output.pids(r"已启动 worker（pid (\d+)）") == [dead]
+    assert wait_for(lambda: status(site) == 200, 90), f"site never answered\n{output.text()}"
+    assert wait_for(lambda: (db.one(job_sql) or ("", 0))[1] >= 1, 120), (
+        f"the import never got going: {db.one(job_sql)}\n{output.text()}"
+    )
+    task_status, worker_ids, _ = db.one(task_sql)
+    assert task_status == "RUNNING"
+    worker_ids = json.loads(worker_ids) if isinstance(worker_ids, str) else worker_ids
+    dead = WorkerId.parse(worker_ids[-1]).pid
+    assert output.pids(r"已启动 worker（pid (\d+)）") == [dead]
 
-        os.kill(dead, signal.SIGKILL)  # mid-import: pages rendered, nothing swapped in
+    os.kill(dead, signal.SIGKILL)  # mid-import: pages rendered, nothing swapped in
 
-        # The web server keeps serving while the worker is dead and restarting.
-        for _ in range(10):
-            assert status(site) == 200, output.text()
-            time.sleep(0.3)
-        assert wait_for(lambda: output.pids(r"已重启 worker（pid (\d+)，第 1 次）"), 60), (
-            output.text()
-        )
-        (fresh,) = output.pids(r"已重启 worker（pid (\d+)，第 1 次）")
-        assert fresh != dead
-        assert "worker 意外退出（被信号 SIGKILL 终止）" in output.text()
+    # The web server keeps serving while the worker is dead and restarting.
+    for _ in range(10):
+        assert status(site) == 200, output.text()
+        time.sleep(0.3)
+    assert wait_for(lambda: output.pids(r"已重启 worker（pid (\d+)，第 1 次）"), 60), output.text()
+    (fresh,) = output.pids(r"已重启 worker（pid (\d+)，第 1 次）")
+    assert fresh != dead
+    assert "worker 意外退出（被信号 SIGKILL 终止）" in output.text()
 
-        # The restarted worker failed the interrupted task and job and cleaned up its files.
-        assert wait_for(lambda: db.one(job_sql)[0] == "failed", 60), (
-            f"job not failed: {db.one(job_sql)}\n{output.text()}"
-        )
-        messages = db.one(job_sql)[2]
-        messages = json.loads(messages) if isinstance(messages, str) else messages
-        assert "导入中断" in messages[-1]
-        task_status, _, exception = db.one(task_sql)
-        assert (task_status, exception) == ("FAILED", "baoshe.core.supervision.WorkerDied")
-        assert storage_files(media / "epaper-uploads") == []
-        assert storage_files(media / "epaper") == []
-        assert list((var / "tmp" / "epaper").glob(f"job-{job.pk}-*")) == []
-        assert status(site) == 200
-        assert wait_for(lambda: status(f"{root}healthz") == 200, 60), output.text()
+    # The restarted worker failed the interrupted task and job and cleaned up its files.
+    assert wait_for(lambda: db.one(job_sql)[0] == "failed", 60), (
+        f"job not failed: {db.one(job_sql)}\n{output.text()}"
+    )
+    messages = db.one(job_sql)[2]
+    messages = json.loads(messages) if isinstance(messages, str) else messages
+    assert "导入中断" in messages[-1]
+    task_status, _, exception = db.one(task_sql)
+    assert (task_status, exception) == ("FAILED", "baoshe.core.supervision.WorkerDied")
+    assert storage_files(media / "epaper-uploads") == []
+    assert storage_files(media / "epaper") == []
+    assert list((var / "tmp" / "epaper").glob(f"job-{job.pk}-*")) == []
+    assert status(site) == 200
+    assert wait_for(lambda: status(f"{root}healthz") == 200, 60), output.text()
 
-        # Any child is restarted the same way; the others keep running.
-        (scheduler,) = output.pids(r"已启动 scheduler（pid (\d+)）")
-        os.kill(scheduler, signal.SIGKILL)
-        assert wait_for(lambda: output.pids(r"已重启 scheduler（pid (\d+)，第 1 次）"), 30)
-        assert status(site) == 200 and process.poll() is None
-
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
-        output.thread.join(timeout=5)
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)  # e.g. the dead worker's render child
-    assert process.returncode == 0, output.text()
-    assert "已全部停止" in output.text()
+    # Any child is restarted the same way; the others keep running.
+    (scheduler,) = output.pids(r"已启动 scheduler（pid (\d+)）")
+    os.kill(scheduler, signal.SIGKILL)
+    assert wait_for(lambda: output.pids(r"已重启 scheduler（pid (\d+)，第 1 次）"), 30)
+    assert status(site) == 200 and process.poll() is None
+    stop(process, output)
 
 
 def test_restart_back_off_doubles_for_a_crash_loop_and_is_capped():
