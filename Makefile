@@ -69,12 +69,15 @@ lock: install  ## re-resolve pyproject.toml into the hashed locks under requirem
 	$(PIP_COMPILE) --all-extras $(FONTS_ONLY) --output-file $(DEV_LOCK) pyproject.toml
 
 # Apps with a catalogue of their own; `messages` extracts each one's strings from its own folder
-# only, then compiles every catalogue. Needs GNU gettext (xgettext, msgfmt); the compiled .mo
-# files are committed so that `make run` needs neither.
+# only, then compiles every catalogue, baoshe/locale's overrides of Wagtail's strings too. The
+# extraction runs without settings: with them, LOCALE_PATHS would send every app's strings into
+# baoshe/locale. Needs GNU gettext (xgettext, msgfmt); the compiled .mo files are committed so
+# that `make run` needs neither.
 LOCALE_APPS := core newsroom publishing engage epaper proofread workflow
 messages: install  ## extract each app's strings into its zh_Hans catalogue and compile them (needs GNU gettext)
 	for app in $(LOCALE_APPS); do \
-	  (cd baoshe/$$app && mkdir -p locale && ../../$(BIN)/python ../../manage.py makemessages \
+	  (cd baoshe/$$app && mkdir -p locale && env -u DJANGO_SETTINGS_MODULE \
+	    $(abspath $(BIN))/django-admin makemessages \
 	    --locale zh_Hans --no-obsolete --add-location file --ignore 'migrations/*') || exit 1; \
 	done
 	cd baoshe && ../$(BIN)/python ../manage.py compilemessages --locale zh_Hans

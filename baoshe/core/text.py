@@ -21,3 +21,25 @@ def strip_control_chars(value: str) -> str:
 
 def has_control_chars(value: str) -> bool:
     return bool(value) and _CONTROL.search(value) is not None
+
+
+def has_control_chars_deep(value) -> bool:
+    if isinstance(value, str):
+        return has_control_chars(value)
+    if isinstance(value, dict):
+        return any(has_control_chars_deep(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(has_control_chars_deep(v) for v in value)
+    return False
+
+
+def strip_control_chars_deep(value):
+    """``value`` (a StreamField's raw JSON data) with control characters dropped from every
+    string in it."""
+    if isinstance(value, str):
+        return strip_control_chars(value)
+    if isinstance(value, dict):
+        return {k: strip_control_chars_deep(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [strip_control_chars_deep(v) for v in value]
+    return value

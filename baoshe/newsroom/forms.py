@@ -160,11 +160,11 @@ def _stripping_clean(field):
 
     def clean(value):
         if isinstance(value, StreamValue):
-            from .models import _has_control_chars_deep, _strip_control_chars_deep
+            from baoshe.core.text import has_control_chars_deep, strip_control_chars_deep
 
             raw = value.get_prep_value()
-            if _has_control_chars_deep(raw):
-                value = field.block.to_python(_strip_control_chars_deep(raw))
+            if has_control_chars_deep(raw):
+                value = field.block.to_python(strip_control_chars_deep(raw))
         return original(value)
 
     return clean

@@ -43,10 +43,16 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
-from baoshe.core.text import has_control_chars, strip_control_chars
+from baoshe.core.text import (
+    has_control_chars,
+    has_control_chars_deep,
+    strip_control_chars,
+    strip_control_chars_deep,
+)
 
 from .blocks import ArticleBodyBlock
 from .forms import ArticleAdminForm
+from .reprint import bare_reprint_title
 
 ARTICLES_PER_PAGE = 20
 
@@ -427,8 +433,8 @@ class Article(
                 if isinstance(value, str) and has_control_chars(value):
                     setattr(self, model_field.attname, strip_control_chars(value))
         raw = self.body.get_prep_value() if self.body is not None else None
-        if raw and _has_control_chars_deep(raw):
-            self.body = _strip_control_chars_deep(raw)
+        if raw and has_control_chars_deep(raw):
+            self.body = strip_control_chars_deep(raw)
 
     def save(self, *args, **kwargs):
         self.strip_control_characters()
@@ -441,6 +447,8 @@ class Article(
     def clean(self):
         self.strip_control_characters()
         super().clean()
+        # The notice prints its own label and marks (原标题：《…》): store the title alone.
+        self.reprint_title = bare_reprint_title(self.reprint_title)
         errors = {}
         if self.origin == self.Origin.REPRINT and not self.reprint_source.strip():
             errors["reprint_source"] = gettext("A reprint must name where it is reprinted from.")
@@ -473,6 +481,12 @@ class Article(
     @property
     def is_reprint(self) -> bool:
         return self.origin == self.Origin.REPRINT
+
+    @property
+    def reprint_title_bare(self) -> str:
+        """The original title as the reprint notice prints it inside its own label and
+        marks, whatever was typed (older rows may hold “原标题：《…》” themselves)."""
+        return bare_reprint_title(self.reprint_title)
 
     def source_label(self, paper_name: str) -> str:
         if self.is_reprint:
@@ -547,28 +561,6 @@ class Article(
 
     def get_preview_context(self, request, mode_name):
         return article_page_context(self, request)
-
-
-def _has_control_chars_deep(value) -> bool:
-    if isinstance(value, str):
-        return has_control_chars(value)
-    if isinstance(value, dict):
-        return any(_has_control_chars_deep(v) for v in value.values())
-    if isinstance(value, list | tuple):
-        return any(_has_control_chars_deep(v) for v in value)
-    return False
-
-
-def _strip_control_chars_deep(value):
-    """``value`` (a StreamField's raw JSON data) with control characters dropped from every
-    string in it."""
-    if isinstance(value, str):
-        return strip_control_chars(value)
-    if isinstance(value, dict):
-        return {k: _strip_control_chars_deep(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_strip_control_chars_deep(v) for v in value]
-    return value
 
 
 def paginate_articles(articles, page_number, per_page=ARTICLES_PER_PAGE):

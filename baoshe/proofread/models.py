@@ -7,6 +7,7 @@ turns these rows into one ``Proofreader`` and caches it until any of them change
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,7 @@ from .engine import NameEntry as EngineNameEntry
 from .engine import WordList as EngineWordList
 from .engine.findings import Severity
 from .engine.packs.names import VARIANT_SEPARATORS
+from .engine.packs.usage import parse_rules as parse_usage_rules
 from .engine.proofreader import MAX_FINDINGS
 from .engine.wordlists import DEFAULT_CATEGORY
 
@@ -41,6 +43,7 @@ class ProofreadSettings(BaseGenericSetting):
     pack_numbers = models.BooleanField(_("Numbers"), default=True)
     pack_names = models.BooleanField(_("Names and titles"), default=True)
     pack_consistency = models.BooleanField(_("Consistency"), default=True)
+    pack_usage = models.BooleanField(_("Standard usage"), default=True)
     advertising = models.BooleanField(
         _("Strict advertising law"),
         default=False,
@@ -74,6 +77,18 @@ class ProofreadSettings(BaseGenericSetting):
         ),
     )
 
+    usage_rules = models.TextField(
+        _("Standard usage rules"),
+        blank=True,
+        help_text=_(
+            "Your own rules for the standard usage pack, one per line, tab separated: pattern, "
+            "suggestion, severity (block, warn or info), category, explanation, exceptions "
+            "(separated by |). A pattern starting with re: is a regular expression. A line "
+            "-pattern switches off the built-in rule with that pattern; a line with the pattern "
+            "of a built-in rule replaces it. Lines starting with # are comments."
+        ),
+    )
+
     #: Changed on every configuration change (``service.bump_config_version``): how processes
     #: that share no cache (LocMemCache under several gunicorn workers) notice changes.
     config_version = models.CharField(max_length=32, blank=True, editable=False)
@@ -90,11 +105,23 @@ class ProofreadSettings(BaseGenericSetting):
         FieldPanel("include_demo_lists"),
         FieldPanel("max_findings"),
         FieldPanel("allowlist"),
+        FieldPanel("usage_rules"),
     ]
 
     class Meta:
         verbose_name = _("machine review settings")
         verbose_name_plural = _("machine review settings")
+
+    def clean(self):
+        super().clean()
+        _rules, _disabled, problems = parse_usage_rules(self.usage_rules or "")
+        if problems:
+            raise ValidationError(
+                {
+                    "usage_rules": _("These lines cannot be used: %(lines)s")
+                    % {"lines": "; ".join(problems[:10])}
+                }
+            )
 
     @property
     def enabled_packs(self) -> list[str]:

@@ -122,6 +122,7 @@ def build_proofreader(
         allowlist=settings.allowlist_terms,
         include_demo_lists=settings.include_demo_lists,
         advertising=settings.advertising,
+        usage_rules=settings.usage_rules,
         max_findings=settings.max_findings,
     )
 
@@ -278,12 +279,19 @@ class ArticleReport:
 
 
 def article_publish_date(article) -> date:
-    """The date the story runs: scheduled go-live, else first publication, else today."""
+    """The date the story runs: scheduled go-live, else first publication, else today.
+
+    Dates are the newsroom's (``settings.TIME_ZONE``, Asia/Shanghai), not the reviewing
+    editor's own admin time zone: a story published at 01:00 Beijing time runs that day.
+    This is what the weekday and dateline checks resolve a year-less "11月27日（星期五）"
+    against, for the editor's check and the workflow's 机审 alike.
+    """
+    newsroom_tz = timezone.get_default_timezone()
     moment: datetime | None = article.go_live_at or article.first_published_at
     if moment is None:
-        return timezone.localdate()
+        return timezone.localdate(timezone=newsroom_tz)
     if timezone.is_aware(moment):
-        moment = timezone.localtime(moment)
+        moment = timezone.localtime(moment, newsroom_tz)
     return moment.date()
 
 

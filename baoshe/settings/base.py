@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # For its translations only: Wagtail's workflow status says "sent to 一审 2 hours ago" with
+    # humanize's naturaltime, which without the app's catalogue stays in English.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -164,7 +167,15 @@ LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", "简体中文")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The project's translations of Wagtail's strings that its zh_Hans catalogue leaves in English
+# or words wrongly (docs/i18n.md, "Overrides"): a LOCALE_PATHS catalogue wins over every app's.
+# makemessages run with settings would write every app's strings into this catalogue (the first
+# locale path above the file), so `make messages` and tests/test_i18n.py extract without them.
+LOCALE_PATHS = [BASE_DIR / "baoshe" / "locale"]
 TIME_ZONE = "Asia/Shanghai"
+# Everyone works in the paper's time (a 定时发布 at 06:00 means Beijing time for all): no time
+# zone choice in the admin account settings, and no list of 600 English zone names.
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 USE_I18N = True
 USE_TZ = True
 
@@ -204,7 +215,11 @@ BAOSHE_PORT = env.PORT
 BAOSHE_PROOFREAD_WARM_UP = env.PROOFREAD_WARM_UP
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
+# No calls home and no links into Wagtail's English web pages: no update check, no "what's new"
+# banner; baoshe/core/wagtail_hooks.py drops the help menu's release notes and editor guide for
+# everyone but superusers.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
 

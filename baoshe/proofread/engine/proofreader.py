@@ -27,6 +27,7 @@ from .packs.numbers import NumbersPack
 from .packs.punctuation import PunctuationPack
 from .packs.sensitive import SensitivePack
 from .packs.typos import Correction, TyposPack
+from .packs.usage import UsagePack
 from .wordlists import WordList
 
 #: All pack ids in report order.
@@ -51,6 +52,8 @@ class Proofreader:
     :param include_demo_lists: also use the shipped demo 敏感词 lists.
     :param include_demo_names: also use the shipped invented demo names.
     :param advertising: the copy is advertising: 广告法 ``warn`` findings become ``block``.
+    :param usage_rules: the newsroom's own 规范用语 rule lines (``packs/usage.py`` format):
+        added rules, replacements of shipped ones, ``-pattern`` lines switching shipped ones off.
     """
 
     def __init__(
@@ -64,6 +67,7 @@ class Proofreader:
         include_demo_lists: bool = True,
         include_demo_names: bool = False,
         advertising: bool = False,
+        usage_rules: str = "",
         max_findings: int = MAX_FINDINGS,
     ):
         self.pack_ids = resolve_packs(packs)
@@ -80,6 +84,7 @@ class Proofreader:
             "numbers": NumbersPack,
             "names": lambda: NamesPack(names),
             "consistency": ConsistencyPack,
+            "usage": lambda: UsagePack(usage_rules),
         }
         with gc_paused():  # large word lists: see bulk.py
             self.packs: list[Pack] = [factories[p]() for p in self.pack_ids]

@@ -10,6 +10,7 @@ from .numbers import NumbersPack
 from .punctuation import PunctuationPack
 from .sensitive import SensitivePack
 from .typos import Correction, TyposPack
+from .usage import UsagePack
 
 PACK_CLASSES: dict[str, type[Pack]] = {
     cls.id: cls
@@ -21,6 +22,7 @@ PACK_CLASSES: dict[str, type[Pack]] = {
         NumbersPack,
         NamesPack,
         ConsistencyPack,
+        UsagePack,
     )
 }
 
@@ -37,4 +39,5 @@ __all__ = [
     "PunctuationPack",
     "SensitivePack",
     "TyposPack",
+    "UsagePack",
 ]
