@@ -3,9 +3,10 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from baoshe.core.menu import PermissionMenuItem
 from baoshe.newsroom.fragments import ARTICLE_PAGE_FRAGMENT_HOOK, ArticleFragment
 
 from . import admin_views
@@ -49,17 +50,19 @@ def register_admin_urls():
 def register_menu():
     submenu = Menu(
         items=[
-            MenuItem(
+            PermissionMenuItem(
                 _("Issues and imports"),
                 reverse("epaper_admin:index"),
                 icon_name="doc-full",
                 order=10,
+                permissions=["epaper.change_printarticle"],
             ),
-            MenuItem(
+            PermissionMenuItem(
                 _("Newspapers"),
                 reverse(publication_viewset.get_url_name("index")),
                 icon_name="list-ul",
                 order=20,
+                permissions=[f"epaper.{action}_publication" for action in ("add", "change")],
             ),
         ]
     )

@@ -99,6 +99,19 @@ def may_approve(user, article, workflow_state=None) -> bool:
     return workflow_state is None or workflow_state.requested_by_id != user.pk
 
 
+def may_cancel_workflow(user, article, workflow_state) -> bool:
+    """取消工作流 is offered to the piece's side: whoever submitted it, its author, a direct
+    publisher (管理员) and superusers. Wagtail also offers it to every reviewer who may approve;
+    a reviewer's tools are 通过 and 退回, so the editor's menu leaves it out for them."""
+    if not active(user):
+        return False
+    if user.is_superuser or has(user, "publish_article"):
+        return True
+    if workflow_state is not None and workflow_state.requested_by_id == user.pk:
+        return True
+    return is_author(article, user)
+
+
 class ArticlePermissionPolicy(ModelPermissionPolicy):
     """Wagtail's model permissions, plus what the newsroom's rules say about one piece.
 

@@ -28,7 +28,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .fragments import ARTICLE_EDIT_TAB_HOOK
 from .models import Article, ColumnPage
-from .permissions import article_permission_policy
+from .permissions import article_permission_policy, may_cancel_workflow
 
 # Before the viewset is registered: Wagtail would otherwise make a plain model policy.
 register_permission_policy(Article, article_permission_policy, exact_class=True)
@@ -81,6 +81,18 @@ class ArticleEditView(snippet_views.EditView):
         if permission in ("publish", "delete", "unpublish"):
             return policy.user_has_permission_for_instance(user, permission, obj)
         return super().user_has_permission(permission)
+
+    def post(self, request, *args, **kwargs):
+        # 取消工作流 belongs to the piece's side (its author, who submitted it, 管理员); a
+        # reviewer's tools are 通过 and 退回. Wagtail lets any reviewer of the step cancel.
+        state = self.object.current_workflow_state
+        if (
+            request.POST.get("action-cancel-workflow")
+            and state is not None
+            and not may_cancel_workflow(request.user, self.object, state)
+        ):
+            raise PermissionDenied
+        return super().post(request, *args, **kwargs)
 
 
 class ArticleCopyView(snippet_views.CopyView):

@@ -6,13 +6,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from baoshe.core.menu import PermissionMenuItem
 from baoshe.newsroom.fragments import ARTICLE_EDIT_TAB_HOOK
 
 from . import views
@@ -93,17 +93,6 @@ class CorrectionRuleViewSet(SnippetViewSet):
     list_display = ["wrong", "right", "severity", "note", "enabled"]
     list_filter = ["enabled", "severity"]
     search_fields = ["wrong", "right", "note"]
-
-
-class PermissionMenuItem(MenuItem):
-    """A menu link shown only to users holding one of ``permissions``."""
-
-    def __init__(self, *args, permissions=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permissions = permissions
-
-    def is_shown(self, request):
-        return any(request.user.has_perm(p) for p in self.permissions)
 
 
 class ProofreadViewSetGroup(SnippetViewSetGroup):

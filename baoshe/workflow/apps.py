@@ -8,3 +8,8 @@ class WorkflowConfig(AppConfig):
     name = "baoshe.workflow"
     label = "workflow"
     verbose_name = _("Review and proofreading")
+
+    def ready(self):
+        from . import notifications
+
+        notifications.connect()

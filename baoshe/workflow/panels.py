@@ -76,10 +76,10 @@ def waiting_for(user) -> list[WaitingItem]:
         if article is None:
             continue
         task = state.task.specific
-        edit_url = reverse("wagtailsnippets_newsroom_article:edit", args=[article.pk])
         review = reverse("workflow:review", args=[article.pk])
         if isinstance(task, ReviewTask) and (user.is_superuser or task._user_in_groups(user)):
-            items.append(WaitingItem(article.title, task.name, state.started_at, edit_url))
+            # the 审核 page: the copy, its diffs and the step's buttons
+            items.append(WaitingItem(article.title, task.name, state.started_at, review))
         elif isinstance(task, MachineReviewTask) and (
             can_override or state.workflow_state.requested_by_id == user.pk
         ):

@@ -54,6 +54,10 @@ _SITE = [
     ),
 ]
 
+# 总编辑 sees everything the newsroom's copy goes through: every piece at every step (above) and
+# the 三校 rounds. (The 机审 word lists stay 管理员's: tests/security/test_permission_matrix.py.)
+_SEE_ALL = ["workflow.view_proofreadinground"]
+
 #: role → ["app_label.codename"], beyond Wagtail admin access
 ROLE_PERMISSIONS = {
     REPORTER: _WRITE,
@@ -72,7 +76,8 @@ ROLE_PERMISSIONS = {
         "newsroom.override_machine_review",
         "newsroom.sign_off_article",
     ]
-    + _REQUESTS,
+    + _REQUESTS
+    + _SEE_ALL,
     PROOFREADER: [
         "newsroom.change_article",
         "newsroom.view_article",
@@ -241,4 +246,60 @@ def ensure_workflow(apps=None):
     WorkflowContentType.objects.update_or_create(
         content_type=article_ct, defaults={"workflow": workflow}
     )
+    retire_default_page_workflows(apps)
     return workflow
+
+
+#: Wagtail's own moderation task type: its default "Moderators approval" workflow is made of one
+WAGTAIL_GROUP_APPROVAL = ("wagtailcore", "groupapprovaltask")
+
+
+def retire_default_page_workflows(apps=None):
+    """Pages (columns, single pages) go through 三审三校 or no workflow, never Wagtail's default.
+
+    Wagtail's migration ``wagtailcore.0048`` turns every group with page publish permission into
+    a workflow of one plain group-approval task ("Moderators approval") assigned to the root
+    page. Every workflow other than 三审三校 made only of such tasks is deactivated, with its
+    tasks; its page assignments are removed and its unfinished reviews cancelled. Idempotent,
+    and a no-op on a database without one. Returns the names of the workflows retired.
+    """
+    if apps is None:
+        from django.apps import apps as global_apps
+
+        apps = global_apps
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    WorkflowState = apps.get_model("wagtailcore", "WorkflowState")
+    TaskState = apps.get_model("wagtailcore", "TaskState")
+    Task = apps.get_model("wagtailcore", "Task")
+    app_label, model = WAGTAIL_GROUP_APPROVAL
+    retired = []
+    for workflow in Workflow.objects.exclude(name=WORKFLOW_NAME):
+        task_ids = list(
+            WorkflowTask.objects.filter(workflow=workflow).values_list("task_id", flat=True)
+        )
+        tasks = Task.objects.filter(pk__in=task_ids)
+        if (
+            not task_ids
+            or tasks.exclude(content_type__app_label=app_label, content_type__model=model).exists()
+        ):
+            continue  # a workflow of the paper's own making: leave it alone
+        assigned = WorkflowPage.objects.filter(workflow=workflow)
+        if not workflow.active and not assigned.exists():
+            continue
+        open_states = WorkflowState.objects.filter(workflow=workflow, status="in_progress")
+        TaskState.objects.filter(workflow_state__in=open_states, status="in_progress").update(
+            status="cancelled"
+        )
+        open_states.update(status="cancelled")
+        assigned.delete()
+        workflow.active = False
+        workflow.save(update_fields=["active"])
+        # tasks shared with a workflow still in use stay active
+        in_use = WorkflowTask.objects.filter(workflow__active=True).values_list(
+            "task_id", flat=True
+        )
+        tasks.exclude(pk__in=in_use).update(active=False)
+        retired.append(workflow.name)
+    return retired

@@ -3,8 +3,15 @@
 
 Every POST checks the role itself: a user without it gets 403, never a silent no-op. Input
 mistakes (no reason, nothing chosen) come back as an error message on the 审核 page.
+
+The 审核 page's 通过 / 退回 buttons post to Wagtail's own workflow action view of the article
+(``ArticleWorkflowActionView``: the current, open step only, the task's own actions for the
+user), with ``next`` pointing at ``decided``, which reads what actually happened to the task
+state and says so. Only 定时签发 has a view here, because it saves the go-live time first; it
+asks the same task for the same action.
 """
 
+import datetime as dt
 import functools
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +19,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
@@ -34,10 +42,17 @@ from .models import (
     has_perm,
     withdrawn_article,
 )
-
-EDIT_URL = "wagtailsnippets_newsroom_article:edit"
-HISTORY_URL = "wagtailsnippets_newsroom_article:history"
-REVISIONS_COMPARE_URL = "wagtailsnippets_newsroom_article:revisions_compare"
+from .review_screen import (
+    EDIT_URL,
+    HISTORY_URL,
+    compare_url,
+    copy_comparisons,
+    decision_for,
+    decision_message,
+    reader_copy,
+    review_comments,
+    review_url,
+)
 
 
 def _article_for(request, pk):
@@ -76,17 +91,6 @@ def _error(request, exc):
         else str(exc)
     )
     messages.error(request, text)
-
-
-def review_url(article_pk):
-    return reverse("workflow:review", args=[article_pk])
-
-
-def compare_url(article_pk, old_revision_pk, new_revision_pk):
-    return reverse(
-        REVISIONS_COMPARE_URL,
-        args=[article_pk, old_revision_pk, new_revision_pk],
-    )
 
 
 @refuse_with_403
@@ -161,8 +165,92 @@ def article_review(request, pk):
         "edit_url": reverse(EDIT_URL, args=[article.pk]),
         "history_url": reverse(HISTORY_URL, args=[article.pk]),
         "next_round_label": ProofreadingRound(number=len(rounds) + 1).label,
+        "reader_copy": reader_copy(latest),
+        "comparisons": copy_comparisons(
+            article, article.latest_revision, workflow_state, task_state
+        ),
+        "comments": review_comments(article),
+        "decision": decision_for(article, user, workflow_state, task_state),
+        "min_go_live": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
     }
     return TemplateResponse(request, "workflow/review.html", context)
+
+
+@refuse_with_403
+def decided(request, pk, task_state_id):
+    """Where the 审核 page's buttons land after Wagtail's workflow action view: a message
+    saying what happened and where the piece is, then the reviewer's 待审 list."""
+    article = _article_for(request, pk)
+    task_state = get_object_or_404(
+        TaskState.objects.select_related("task"),
+        pk=task_state_id,
+        workflow_state__base_content_type=article.get_base_content_type(),
+        workflow_state__object_id=str(article.pk),
+    )
+    text = (
+        decision_message(article, task_state)
+        if task_state.finished_by_id == request.user.pk
+        else None
+    )
+    if text is None:
+        if request.GET.get("action") == "reject":
+            messages.error(
+                request,
+                _("Nothing was changed: write what should be changed to send the piece back."),
+            )
+        else:
+            messages.error(request, _("Nothing was changed."))
+        return redirect(review_url(pk))
+    messages.success(request, text)
+    return redirect(reverse("wagtailadmin_home"))
+
+
+def _go_live_from(value):
+    """A ``datetime-local`` value in the site's time zone, aware; None if it is not one."""
+    moment = parse_datetime((value or "").strip())
+    if moment is None:
+        return None
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment
+
+
+@refuse_with_403
+@require_POST
+def schedule(request, pk):
+    """定时签发: the final step's approval with a go-live time.
+
+    Saves the time on a new revision (the copy is unchanged, so no second 机审), then asks
+    the current, open step's task to approve, exactly as Wagtail's edit-then-approve does:
+    only a user the task offers "approve" to, who may edit the piece, gets here.
+    """
+    article = _article_for(request, pk)
+    user = request.user
+    workflow_state = article.current_workflow_state
+    task_state = article.current_workflow_task_state
+    decision = decision_for(article, user, workflow_state, task_state)
+    if decision is None or not decision["can_schedule"]:
+        raise PermissionDenied(_("Only the final step's reviewer schedules a publication."))
+    if article.locked and article.locked_by_id != user.pk:
+        raise PermissionDenied(_("The piece is locked by someone else."))
+    go_live = _go_live_from(request.POST.get("go_live_at"))
+    if go_live is None or go_live <= timezone.now() + dt.timedelta(minutes=1):
+        messages.error(request, _("Choose a publication time in the future."))
+        return redirect(review_url(pk))
+    latest = article.get_latest_revision_as_object()
+    latest.go_live_at = go_live
+    latest.save_revision(user=user, log_action=True)
+    task_state = task_state.specific
+    task_state.task.specific.on_action(
+        task_state, user, "approve", comment=_posted_text(request, "comment")
+    )
+    task_state.refresh_from_db()
+    text = decision_message(article, task_state)
+    if text is None:
+        messages.error(request, _("Nothing was changed."))
+        return redirect(review_url(pk))
+    messages.success(request, text)
+    return redirect(reverse("wagtailadmin_home"))
 
 
 @refuse_with_403

@@ -16,6 +16,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from tests.english import ALLOWED, ENGLISH
 from tests.factories import article_form, make_article, paper_settings
 
 pytestmark = pytest.mark.django_db
@@ -30,21 +31,6 @@ ROLES = {
     "管理员": ("manager", "周管理员"),
 }
 
-#: English words that may show, each for a reason. Keep this short.
-ALLOWED = {
-    # a file format and a record, named so in Chinese text too (版面 PDF, ICP 备案号)
-    "PDF",
-    "ICP",
-    # the account settings' language menu names each language in itself (LANGUAGES)
-    "English",
-    # the product's name, WAGTAIL_SITE_NAME: Wagtail's site summary names it (for screen
-    # readers) to a user whose pages are not under one site, as the 管理员's are
-    "baoshe",
-}
-
-# A word: Latin letters not joined to digits, dots or slashes, so that file names (A01.pdf,
-# manifest.json) and codes (A01) are not words.
-ENGLISH = re.compile(r"(?<![A-Za-z0-9._/-])[A-Za-z]+(?:['’][A-Za-z]+)*(?![A-Za-z0-9_/-]|\.\w)")
 SKIPPED_TAGS = {"script", "style", "template", "svg", "noscript"}
 
 

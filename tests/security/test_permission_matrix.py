@@ -299,8 +299,9 @@ MATRIX = {
         data=lambda s: {"comment": ""},
         effect=lambda s: Article.objects.get(pk=s.article.pk).live,
     ),
+    # 取消工作流 is the piece's side's (author, submitter, 管理员); the 一审 reviewer is refused
     "workflow-cancel": Action(
-        {"editor1", S},
+        {S},
         "POST",
         lambda s: _a(s, "edit/{pk}/"),
         setup="first_review",

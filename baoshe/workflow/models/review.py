@@ -1,9 +1,11 @@
 """一审 / 二审 / 三审: the group-approval steps of 三审三校."""
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
+from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
 
 from baoshe.newsroom import permissions as article_perms
@@ -11,6 +13,16 @@ from baoshe.newsroom.copy import copy_hash
 
 from .common import has_perm, refresh_latest_revision, workflow_article
 from .machine_review import MachineReport, MachineReviewTask
+
+
+class RequestChangesForm(TaskStateCommentForm):
+    """退回修改 always says what to change: the comment is required."""
+
+    comment = forms.CharField(
+        label=gettext_lazy("What should be changed"),
+        required=True,
+        widget=forms.Textarea({"rows": 3}),
+    )
 
 
 class ReviewTask(AbstractGroupApprovalTask):
@@ -109,6 +121,11 @@ class ReviewTask(AbstractGroupApprovalTask):
             )
             return None
         return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_form_for_action(self, action):
+        if action == "reject":
+            return RequestChangesForm
+        return super().get_form_for_action(action)
 
     def _may_edit(self, user):
         return (
