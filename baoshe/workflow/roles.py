@@ -247,7 +247,27 @@ def ensure_workflow(apps=None):
         content_type=article_ct, defaults={"workflow": workflow}
     )
     retire_default_page_workflows(apps)
+    retire_wagtail_default_groups(apps)
     return workflow
+
+
+#: The groups Wagtail's own migrations create on every fresh database (``wagtailcore.0002``).
+WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
+
+
+def retire_wagtail_default_groups(apps=None):
+    """Wagtail's default groups go when nobody is in them: the six roles replace them, and a
+    group list with English names beside 记者 … 管理员 only confuses whoever hands out roles.
+    A group a paper has put people in stays. Idempotent; returns the names removed."""
+    if apps is None:
+        from django.apps import apps as global_apps
+
+        apps = global_apps
+    Group = apps.get_model("auth", "Group")
+    empty = Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True)
+    names = list(empty.values_list("name", flat=True))
+    Group.objects.filter(name__in=names).delete()
+    return names
 
 
 #: Wagtail's own moderation task type: its default "Moderators approval" workflow is made of one

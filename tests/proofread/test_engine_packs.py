@@ -63,6 +63,57 @@ def test_typo_quiet_on_clean_text(text):
         assert all(f.rule != "confusion" for f in findings)
 
 
+@pytest.mark.parametrize(
+    ("text", "excerpt", "suggestion"),
+    [
+        ("他的学习成积一直很好。", "积", "绩"),
+        ("他做事一向认真负则。", "则", "责"),
+        ("我们要提高警剔。", "剔", "惕"),
+        ("我们先开会，然候去现场调研。", "候", "后"),
+        ("会议由市长主持，大家踊跃发严。", "严", "言"),
+        ("这个方案得到了群众的普偏认可。", "偏", "遍"),
+    ],
+)
+def test_typo_scorer_catches_misspelt_characters(text, excerpt, suggestion):
+    report = READER.check(text, packs=["typo"])
+    hits = [(f.start, f.end, f.excerpt, f.suggestion, f.rule) for f in report.findings]
+    assert (*span(text, excerpt), excerpt, suggestion, "confusion") in hits
+    assert all(f.severity is Severity.WARN for f in report.findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年粮食产量再创新高，农民喜笑颜开。",
+        "记者从市交通局获悉，地铁三号线将于年底通车。",
+        "这家企业的产品远销海外，深受消费者青睐。",
+        "孩子们在操场上快乐地奔跑。",
+        "专家建议市民外出时做好防护措施。",
+        "这座大桥全长三公里，是当地的标志性建筑。",
+        "经过几年的努力，这里的环境发生了翻天覆地的变化。",
+        "救援仍在进行，事故原因仍在进一步调查。",
+    ],
+)
+def test_typo_scorer_quiet_on_news_copy(text):
+    assert found(text, "typo") == []
+
+
+def test_typo_scorer_hint_tier_is_info():
+    from baoshe.proofread.engine.spelling import shipped_model
+
+    model = shipped_model()
+    assert 0 < model.hint_threshold < model.warn_threshold == model.threshold < 1
+    saved = model.threshold
+    model.threshold = model.hint_threshold
+    try:
+        report = READER.check("这座大桥全长三公里。", packs=["typo"])
+    finally:
+        model.threshold = saved
+    assert all(f.severity is Severity.INFO for f in report.findings if f.rule == "confusion"), (
+        report.findings
+    )
+
+
 def test_sensitive_evasions_map_to_original_offsets():
     for text, excerpt in [
         ("页面出现测试违禁词字样", "测试违禁词"),

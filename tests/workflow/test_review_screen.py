@@ -3,6 +3,7 @@ page workflow, and notification mail off the request."""
 
 import datetime as dt
 
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 from wagtail.models import Workflow, WorkflowPage, WorkflowState
@@ -138,3 +139,15 @@ def test_mail_to_a_server_leaves_the_request(
     for callback in callbacks:
         callback()
     assert any("director@example.com" in m.to for m in mail.outbox)
+
+
+def test_wagtails_default_groups_go_unless_someone_is_in_them(django_user_model):
+    from baoshe.workflow.roles import retire_wagtail_default_groups
+
+    assert not Group.objects.filter(name__in=["Moderators", "Editors"]).exists()  # migrations
+    kept = Group.objects.create(name="Editors")
+    Group.objects.create(name="Moderators")
+    django_user_model.objects.create_user("old-editor").groups.add(kept)
+    assert retire_wagtail_default_groups() == ["Moderators"]
+    assert list(Group.objects.filter(name__in=["Moderators", "Editors"])) == [kept]
+    assert retire_wagtail_default_groups() == []
