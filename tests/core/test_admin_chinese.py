@@ -244,3 +244,19 @@ def test_tabs_and_dashboard_carry_the_papers_name(role_users, client):
     assert title.endswith("- 江北日报 · 后台") and "Wagtail" not in title, title
     html = client.get("/admin/").content.decode()
     assert re.search(r"<h1[^>]*>\s*江北日报\s*</h1>", html)
+
+
+def test_the_page_trees_root_has_a_chinese_name(db):
+    """The migration renames Wagtail's untouched "Root" (the explorer shows it: 浏览：全部站点)."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from wagtail.models import Locale, Page
+
+    migration = import_module("baoshe.core.migrations.0003_root_page_title")
+    root = Page.get_first_root_node() or Page.add_root(
+        title="Root", slug="root", locale=Locale.get_default()
+    )
+    Page.objects.filter(pk=root.pk).update(title="Root")
+    migration.rename_root(apps, None)
+    assert Page.objects.get(pk=root.pk).title == "全部站点"

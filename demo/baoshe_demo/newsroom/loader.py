@@ -230,7 +230,9 @@ def ensure_home() -> HomePage:
         locale = Locale.objects.first() or Locale.objects.create(language_code="zh-hans")
         if not Collection.objects.exists():
             Collection.add_root(name="Root")
-        root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root", locale=locale)
+        root = Page.get_first_root_node() or Page.add_root(
+            title="全部站点", slug="root", locale=locale
+        )
         home = root.add_child(instance=HomePage(title="示例日报", slug="home", locale=locale))
     if not Site.objects.filter(root_page=home).exists():
         Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
