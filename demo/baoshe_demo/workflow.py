@@ -83,6 +83,45 @@ def ensure_users(data_dir=None) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def put_pieces_in_review() -> list[tuple[str, str]]:
+    """The demo articles marked ``review = "一审"`` (or 二审, 三审) are submitted by the 记者 and
+    approved up to that step, so each reviewer finds work waiting. Pieces already in (or past)
+    a workflow are left alone: idempotent. Returns (title, step) for every piece waiting."""
+    from baoshe.newsroom.models import Article
+    from baoshe_demo.newsroom import content
+
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=REVIEWERS)}
+    waiting = []
+    for spec in content.ARTICLES:
+        step = spec.get("review")
+        article = Article.objects.filter(title=spec["title"]).first() if step else None
+        if article is None:
+            continue
+        if article.current_workflow_state is None and not article.workflow_states.exists():
+            revision = article.latest_revision
+            revision.user = users["reporter"]
+            revision.save(update_fields=["user"])
+            article.get_default_workflow().start(article, users["reporter"])
+            article.refresh_from_db()
+        for reviewer in REVIEWERS[1:]:
+            state = article.current_workflow_task_state
+            if state is None or state.task.name not in STEPS:
+                break  # held by 机审, or finished
+            if STEPS.index(state.task.name) >= STEPS.index(step):
+                break
+            state.approve(user=users[reviewer])
+            article.refresh_from_db()
+        state = article.current_workflow_task_state
+        if state is not None:
+            waiting.append((article.title, state.task.name))
+    return waiting
+
+
+#: Who acts at each step, in order: the 记者 submits, then 一审, 二审 approve.
+REVIEWERS = ("reporter", "editor1", "director")
+STEPS = ("一审", "二审", "三审")
+
+
 def load(stdout, style=None) -> None:
     rows = ensure_users()
     stdout.write("三审三校演示账号（密码保存在 var/demo-logins.txt）：")
@@ -91,3 +130,8 @@ def load(stdout, style=None) -> None:
         stdout.write(
             f"  {role:<10} {display:<5} 用户名 {username:<12} 密码 {shown}  [{ROLE_STEP[role]}]"
         )
+    waiting = put_pieces_in_review()
+    if waiting:
+        stdout.write("待审稿件（用相应角色登录后台，在“等待我处理”中打开）：")
+        for title, step in waiting:
+            stdout.write(f"  {step}  {title}")

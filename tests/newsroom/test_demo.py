@@ -47,7 +47,23 @@ def test_load_demo_builds_the_paper_once(home, settings, tmp_path):
     assert paper.icp_number and len(paper.licences) >= 2 and paper.friend_links.count() >= 3
     assert all(page.live for page in paper.footer_pages) and len(paper.footer_pages) == 4
 
+    # A piece waits at each review step, for whoever logs in with the demo accounts.
+    waiting = {
+        a.title: a.current_workflow_task.name
+        for a in Article.objects.filter(live=False)
+        if a.current_workflow_task is not None
+    }
+    assert sorted(waiting.values()) == ["一审", "三审", "二审"], waiting
+    assert "待审稿件" in first.getvalue()
+    assert not Article.objects.filter(title__in=waiting, live=True).exists()
+
     second = StringIO()
     call_command("load_demo", stdout=second)
     assert counts() == loaded
     assert "articles +0" in second.getvalue()
+    again = {
+        a.title: a.current_workflow_task.name
+        for a in Article.objects.filter(live=False)
+        if a.current_workflow_task is not None
+    }
+    assert again == waiting

@@ -182,11 +182,17 @@ class DemoLoader:
             article.wire_agency = wire["agency"]
             article.wire_dateline = wire["dateline"]
             article.wire_body = "\n".join(wire["body"])
+        if spec.get("review"):
+            # A piece still in 三审三校 (the workflow demo submits it): a draft, never live.
+            article.first_published_at = None
+            article.live = False
         article.full_clean()
         article.save()
         article.tags.set(spec.get("tags", []))
         article.save()
         revision = article.save_revision()
+        if spec.get("review"):
+            return article
         revision.publish()
         # Publishing stamps "now"; the demo spreads its stories over the last three weeks.
         Article.objects.filter(pk=article.pk).update(
