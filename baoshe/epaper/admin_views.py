@@ -11,14 +11,20 @@ import json
 import math
 import secrets
 
+from django import forms
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import transaction
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
@@ -26,10 +32,14 @@ from baoshe.core.text import strip_control_chars
 
 from . import conf
 from .forms import UploadForm
+from .importer import delete_files
 from .models import ImportJob, Issue, PrintArticle, PrintPage
 from .tasks import run_import_job
 
 can_edit = permission_required("epaper.change_printarticle", raise_exception=True)
+CHANGE_ISSUE = "epaper.change_issue"  # publish, unpublish, 期号 and release time
+DELETE_ISSUE = "epaper.delete_issue"
+OVERRIDE_PERMISSION = "epaper.publish_unreviewed_issue"
 TEXT_FIELDS = {"kicker": 300, "title": 300, "subtitle": 300, "byline": 300, "body": 100_000}
 MAX_ARTICLES = 200  # per page
 
@@ -79,47 +89,162 @@ def uploaded_message(count: int) -> str:
 
 @can_edit
 def job(request, job_id):
-    return TemplateResponse(
-        request, "epaper/admin/job.html", {"job": get_object_or_404(ImportJob, pk=job_id)}
-    )
+    """The import job's page: its state now; ``static/epaper/job.js`` polls ``job_status``
+    until the job is finished."""
+    job = get_object_or_404(ImportJob, pk=job_id)
+    return TemplateResponse(request, "epaper/admin/job.html", {"job": job, "state": job_state(job)})
 
 
 @can_edit
+@never_cache
 def job_status(request, job_id):
     job = get_object_or_404(ImportJob, pk=job_id)
-    return JsonResponse(
-        {
-            "status": job.status,
-            "status_display": job.get_status_display(),
-            "progress": job.progress,
-            "pages_done": job.pages_done,
-            "pages_total": job.pages_total,
-            "messages": job.messages,
-            "finished": job.finished,
-            "issue_url": f"/admin/epaper/issue/{job.issue_id}/" if job.issue_id else "",
+    return JsonResponse(job_state(job))
+
+
+def job_state(job: ImportJob) -> dict:
+    """What the job page shows: status, progress, a one-line summary and the messages."""
+    if job.status == ImportJob.Status.PENDING:
+        summary = _("Waiting in the queue for the import…")
+    elif job.status == ImportJob.Status.RUNNING:
+        summary = _("Importing: %(done)s/%(total)s pages done") % {
+            "done": job.pages_done,
+            "total": job.pages_total or "?",
         }
+    else:  # done or failed: the task's last message says what happened
+        summary = job.messages[-1] if job.messages else job.get_status_display()
+    return {
+        "status": job.status,
+        "status_display": job.get_status_display(),
+        "summary": str(summary),
+        "progress": job.progress,
+        "pages_done": job.pages_done,
+        "pages_total": job.pages_total,
+        "messages": job.messages,
+        "finished": job.finished,
+        "failed": job.status == ImportJob.Status.FAILED,
+        "issue_url": reverse("epaper_admin:issue", args=[job.issue_id]) if job.issue_id else "",
+    }
+
+
+class IssueSettingsForm(forms.ModelForm):
+    """期号 and release time, editable on the issue page."""
+
+    release_at = forms.DateTimeField(
+        label=gettext_lazy("Release time"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
+        help_text=gettext_lazy("Readers see the published issue from this time on."),
     )
+
+    class Meta:
+        model = Issue
+        fields = ["number", "release_at"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["number"].min_value = 1
+        self.fields["number"].widget.attrs["min"] = 1
+        self.fields["number"].validators.append(MinValueValidator(1))
+        self.fields["number"].validators.append(MaxValueValidator(2_000_000_000))
+
+
+def publish_refusal(request, issue: Issue) -> str | None:
+    """Why this publish request is refused (None: go ahead); records an override.
+
+    Every page must be marked reviewed. A user with ``epaper.publish_unreviewed_issue``
+    may publish anyway by ticking the override and giving a reason: who, when and why are
+    kept on the issue (and shown on its page).
+    """
+    unreviewed = issue.unreviewed_pages()
+    if not unreviewed:
+        return None
+    numbers = ", ".join(page.number for page in unreviewed)
+    if not request.user.has_perm(OVERRIDE_PERMISSION):
+        return _(
+            "The issue cannot be published: pages %(pages)s are not reviewed yet. "
+            "Mark every page reviewed first."
+        ) % {"pages": numbers}
+    reason = strip_control_chars(request.POST.get("override_reason", "")).strip()[:500]
+    if request.POST.get("override") != "1" or not reason:
+        return _(
+            "Pages %(pages)s are not reviewed yet. To publish anyway, tick the override "
+            "and give a reason."
+        ) % {"pages": numbers}
+    issue.override_by = request.user
+    issue.override_at = timezone.now()
+    issue.override_reason = reason
+    issue.save(update_fields=["override_by", "override_at", "override_reason"])
+    return None
 
 
 @can_edit
 def issue(request, issue_id):
     issue = get_object_or_404(Issue.objects.select_related("publication"), pk=issue_id)
+    form = IssueSettingsForm(instance=issue)
     if request.method == "POST":
-        publish = request.POST.get("action") == "publish"
-        Issue.objects.filter(pk=issue.pk).update(published=publish)
-        messages.success(
-            request, _("The issue is published.") if publish else _("The issue is unpublished.")
-        )
-        return redirect("epaper_admin:issue", issue.pk)
-    pages = issue.pages.all()
+        action = request.POST.get("action")
+        if not request.user.has_perm(CHANGE_ISSUE):
+            raise PermissionDenied
+        if action == "publish":
+            refusal = publish_refusal(request, issue)
+            if refusal:
+                messages.error(request, refusal)
+            else:
+                Issue.objects.filter(pk=issue.pk).update(published=True)
+                messages.success(request, _("The issue is published."))
+            return redirect("epaper_admin:issue", issue.pk)
+        if action == "unpublish":
+            Issue.objects.filter(pk=issue.pk).update(published=False)
+            messages.success(request, _("The issue is unpublished."))
+            return redirect("epaper_admin:issue", issue.pk)
+        if action == "settings":
+            form = IssueSettingsForm(request.POST, instance=issue)
+            if form.is_valid():
+                form.save()
+                messages.success(request, _("The issue number and release time are saved."))
+                return redirect("epaper_admin:issue", issue.pk)
+            messages.error(request, _("The issue settings could not be saved."))
+        else:
+            return HttpResponseBadRequest(_("Unknown action"))
+        issue.refresh_from_db()
+    pages = list(issue.pages.prefetch_related("articles").select_related("reviewed_by"))
     return TemplateResponse(
         request,
         "epaper/admin/issue.html",
         {
             "issue": issue,
             "pages": pages,
-            "unreviewed": [p for p in pages if p.needs_review and not p.reviewed],
+            "form": form,
+            "unreviewed": [p for p in pages if not p.reviewed],
+            "released": issue.is_released,
+            "can_change_issue": request.user.has_perm(CHANGE_ISSUE),
+            "can_override": request.user.has_perm(OVERRIDE_PERMISSION),
+            "can_delete": request.user.has_perm(DELETE_ISSUE),
         },
+    )
+
+
+@can_edit
+def issue_delete(request, issue_id):
+    """Delete an issue with its pages and every file of them, after a confirm step."""
+    if not request.user.has_perm(DELETE_ISSUE):
+        raise PermissionDenied
+    issue = get_object_or_404(Issue.objects.select_related("publication"), pk=issue_id)
+    if request.method == "POST":
+        names = issue.file_names()
+        label = str(issue)
+        with transaction.atomic():
+            issue.delete()
+            transaction.on_commit(lambda: delete_files(names))
+        messages.success(
+            request, _("The issue %(issue)s and its files are deleted.") % {"issue": label}
+        )
+        return redirect("epaper_admin:index")
+    return TemplateResponse(
+        request,
+        "epaper/admin/issue_delete.html",
+        {"issue": issue, "page_count": issue.pages.count()},
     )
 
 
@@ -202,9 +327,8 @@ def page_save(request, page_id):
                 article.save_revision(user=request.user)
             keep.add(article.pk)
         page.articles.exclude(pk__in=keep).delete()
-        if "reviewed" in payload:
-            page.reviewed = bool(payload["reviewed"])
-            page.save(update_fields=["reviewed"])
+        if "reviewed" in payload and bool(payload["reviewed"]) != page.reviewed:
+            page.mark_reviewed(request.user, bool(payload["reviewed"]))
     return JsonResponse({"ok": True, **editor_data(page)})
 
 
@@ -262,8 +386,7 @@ def _coordinate(value) -> float:
 @require_POST
 def page_review(request, page_id):
     page = get_object_or_404(PrintPage, pk=page_id)
-    page.reviewed = request.POST.get("reviewed", "1") == "1"
-    page.save(update_fields=["reviewed"])
+    page.mark_reviewed(request.user, request.POST.get("reviewed", "1") == "1")
     if page.reviewed:
         done = _("Page %(number)s is marked as reviewed.")
     else:

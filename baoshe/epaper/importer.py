@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from . import conf, linking
-from .lexicon import MANIFEST_NUMBER_HEADERS
+from .lexicon import HEADER_PAGE_NUMBER, MANIFEST_NUMBER_HEADERS, PAGE_FILE_NAME
 from .models import (
     ISSUE_DATE_ERROR,
     Issue,
@@ -59,6 +59,10 @@ class SourcePage:
     path: str
     index: int = 0
     whole_file: bool = True  # the file is this page alone (no need to split it out)
+    # numbered 01, 02 … by position (a merged PDF without manifest): the page's own header
+    # ("A01 要闻") decides once it has been read (``resolve_headings``)
+    by_position: bool = False
+    heading: tuple[str, str] | None = None  # (版次, 版名) read from the header, if any
 
 
 @dataclass
@@ -170,6 +174,7 @@ def _file_sources(file_path: str, manifest: str | None, limits: PdfLimits) -> li
             _("Pages listed in the manifest: %(listed)s, pages in the PDF: %(pages)s")
             % {"listed": len(entries), "pages": info.page_count},
         )
+    by_position = not entries
     entries = entries or [(f"{i + 1:02d}", "") for i in range(info.page_count)]
     numbers = [number for number, _name in entries]
     if len(set(numbers)) != len(numbers):
@@ -177,9 +182,104 @@ def _file_sources(file_path: str, manifest: str | None, limits: PdfLimits) -> li
             os.path.basename(manifest), _("A page number appears twice in the manifest")
         )
     return [
-        SourcePage(number, name, file_path, index=i, whole_file=info.page_count == 1)
+        SourcePage(
+            number,
+            name,
+            file_path,
+            index=i,
+            whole_file=info.page_count == 1,
+            by_position=by_position,
+        )
         for i, (number, name) in enumerate(entries)
     ]
+
+
+# --- 版次/版名 from the page's own header ---------------------------------------------------
+
+MAX_HEADER_NAME = 10
+
+
+def _header_name(text: str) -> str | None:
+    """A 版名 as printed next to the 版次 ("要闻", "城事·民生"): short, no digits."""
+    text = text.strip()
+    if not text or len(text) > MAX_HEADER_NAME or any(c.isdigit() for c in text):
+        return None
+    return text
+
+
+def _header_number(text: str) -> str | None:
+    """A 版次 printed alone ("A02", "第5版", "08"), normalised like file names ("A02")."""
+    m = HEADER_PAGE_NUMBER.match(text.strip())
+    if not m:
+        return None
+    num = m.group("num").replace(" ", "")
+    marked = any(c.isalpha() for c in num) or m.group("ban") or m.group("di")
+    if not marked and len(num) < 2:  # a lone "3" in a header is more likely part of a date
+        return None
+    return parse_page_filename(f"{num}.pdf")[0]
+
+
+def page_heading(header_lines) -> tuple[str, str] | None:
+    """(版次, 版名) from the text of a page's 报头/版头 (``PageLayout.header_lines``): one line
+    "A01 要闻" / "第A01版 要闻", or a 版次 line ("A02") with its 版名 beside it on the right;
+    None when the header names no page."""
+    for line in header_lines:
+        text = line.text.strip()
+        m = PAGE_FILE_NAME.match(text)
+        if m and m.group("name") and _header_name(m.group("name")):
+            number = _header_number(m.group("num"))
+            if number:
+                return number, _header_name(m.group("name"))
+        number = _header_number(text)
+        if not number:
+            continue
+        x0, y0, x1, y1 = line.bbox
+        beside = [
+            other
+            for other in header_lines
+            if other is not line
+            and other.bbox[0] >= x1 - 1
+            and other.bbox[0] - x1 <= 6 * max(line.size, 1)
+            and min(y1, other.bbox[3]) - max(y0, other.bbox[1]) > 0.3 * (y1 - y0)
+        ]
+        beside.sort(key=lambda other: other.bbox[0])
+        name = _header_name(beside[0].text) if beside else None
+        return number, name or ""
+    return None
+
+
+def _shifted(number: str, step: int) -> str | None:
+    letters = "".join(c for c in number if c.isalpha())
+    digits = int(number[len(letters) :]) + step
+    return f"{letters}{digits:02d}" if 0 < digits < 1000 else None
+
+
+def resolve_headings(sources: list[SourcePage]) -> None:
+    """Number pages of a merged PDF without manifest by their headers, in place.
+
+    Pages whose header names no page (a scanned page) take the number after the previous
+    page's (or before the next one's); if the headers name a page twice, or nothing can be
+    read, the pages keep today's 01, 02 … numbering.
+    """
+    pages = [s for s in sources if s.by_position]
+    if not pages or not any(s.heading for s in pages):
+        return
+    numbers: list[str | None] = [s.heading[0] if s.heading else None for s in pages]
+    found = [n for n in numbers if n]
+    if len(set(found)) != len(found):
+        return
+    for step, order in ((1, range(len(pages))), (-1, range(len(pages) - 1, -1, -1))):
+        for i in order:
+            j = i - step
+            if numbers[i] is None and 0 <= j < len(pages) and numbers[j]:
+                guess = _shifted(numbers[j], step)
+                if guess and guess not in numbers:
+                    numbers[i] = guess
+    if None in numbers:
+        return
+    for source, number in zip(pages, numbers, strict=True):
+        source.number = number
+        source.name = source.heading[1] if source.heading else ""
 
 
 def read_manifest(manifest: str) -> list[tuple[str, str]]:
@@ -255,7 +355,9 @@ def prepare_page(
     else:
         output = renderer.render(job, filename, label)
     rendered = output.rendered
-    stem = f"{folder}/{source.number}"
+    if source.by_position:
+        source.heading = page_heading(output.layout.header_lines)
+    stem = f"{folder}/{source.heading[0] if source.heading else source.number}"
 
     def store(suffix: str, data: bytes) -> str:
         name = default_storage.save(f"{stem}{suffix}", ContentFile(data))
@@ -335,6 +437,7 @@ def import_issue(
                 prepared.append(prepare_page(source, folder, written, renderer, limits))
                 if progress:
                     progress(i + 1, len(sources), source.number)
+        resolve_headings(sources)
         links = linking.link_prepared(prepared, date)
         return _swap(publication, date, prepared, links, publish, number)
     except BaseException:

@@ -40,3 +40,7 @@ PAGE_FILE_NAME = re.compile(
 
 # header cells of a manifest.csv's first row (版次,版名)
 MANIFEST_NUMBER_HEADERS = ("版次", "number")
+
+# A 版次 printed alone in a page's header: "A02", "第5版", "08" (the importer reads merged PDFs'
+# page numbers from it).
+HEADER_PAGE_NUMBER = re.compile(r"^(?P<di>第\s*)?(?P<num>[A-Za-z]{0,2}\s*\d{1,3})\s*(?P<ban>版?)$")

@@ -14,15 +14,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zoneinfo
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from wagtail.models import RevisionMixin
+
+from .storage import epaper_storage
 
 PAGE_NUMBER_RE = re.compile(r"^[A-Z]{0,2}\d{1,3}$")
 
@@ -64,9 +68,22 @@ class Publication(models.Model):
         return self.name
 
 
+#: An issue's default release time is 00:00 of its date in the paper's time zone.
+RELEASE_TIME_ZONE = zoneinfo.ZoneInfo("Asia/Shanghai")
+
+
+def default_release_at(date: dt.date) -> dt.datetime:
+    """00:00 of ``date`` in Asia/Shanghai (a stray date outside 1900–2100 is clamped)."""
+    if not isinstance(date, dt.date):
+        date = MIN_ISSUE_DATE
+    date = min(max(date, MIN_ISSUE_DATE), MAX_ISSUE_DATE)
+    return dt.datetime.combine(date, dt.time(0), tzinfo=RELEASE_TIME_ZONE)
+
+
 class IssueQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(published=True)
+        """Issues readers see: published by the newsroom and past their release time."""
+        return self.filter(published=True, release_at__lte=timezone.now())
 
 
 class Issue(models.Model):
@@ -81,7 +98,31 @@ class Issue(models.Model):
     date = models.DateField(gettext_lazy("Issue date"), validators=[validate_issue_date])
     number = models.PositiveIntegerField(gettext_lazy("Issue number"), default=1)
     published = models.BooleanField(gettext_lazy("Published"), default=False)
+    release_at = models.DateTimeField(
+        gettext_lazy("Release time"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=gettext_lazy(
+            "Readers see the published issue from this time on (default: 00:00 of its date)."
+        ),
+    )
     created_at = models.DateTimeField(gettext_lazy("Imported at"), auto_now_add=True)
+    # who published with pages not reviewed (permission publish_unreviewed_issue), and why
+    override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=gettext_lazy("Published unreviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    override_at = models.DateTimeField(
+        gettext_lazy("Published unreviewed at"), null=True, blank=True
+    )
+    override_reason = models.CharField(
+        gettext_lazy("Reason for publishing unreviewed"), max_length=500, blank=True
+    )
 
     objects = IssueQuerySet.as_manager()
 
@@ -92,12 +133,57 @@ class Issue(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["publication", "date"], name="epaper_issue_unique_day")
         ]
+        permissions = [
+            (
+                "publish_unreviewed_issue",
+                gettext_lazy("Can publish an e-paper issue whose pages are not all reviewed"),
+            )
+        ]
 
     def __str__(self):
         return f"{self.publication.name} {self.date:%Y-%m-%d}"
 
+    def save(self, *args, **kwargs):
+        loaded = getattr(self, "_loaded_date", None)
+        # a release time left at its default follows a corrected date
+        if (
+            loaded is not None
+            and loaded != self.date
+            and self.release_at is not None
+            and self.release_at == default_release_at(loaded)
+        ):
+            self.release_at = None
+        if self.release_at is None:
+            self.release_at = default_release_at(self.date)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "release_at"}
+        super().save(*args, **kwargs)
+        self._loaded_date = self.date
+
     def get_absolute_url(self):
         return reverse("epaper-issue", args=[self.publication.slug, self.date.isoformat()])
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_date = instance.__dict__.get("date")
+        return instance
+
+    @property
+    def is_released(self) -> bool:
+        """Published and past its release time: what anonymous readers may see."""
+        return bool(
+            self.published and self.release_at is not None and self.release_at <= timezone.now()
+        )
+
+    def unreviewed_pages(self) -> list[PrintPage]:
+        return [page for page in self.pages.all() if not page.reviewed]
+
+    def file_names(self) -> list[str]:
+        names = []
+        for page in self.pages.prefetch_related("articles__images"):
+            names += page.file_names()
+        return names
 
     @property
     def page_count(self) -> int:
@@ -117,10 +203,14 @@ class PrintPage(models.Model):
     number = models.CharField(gettext_lazy("Page number"), max_length=8)
     name = models.CharField(gettext_lazy("Page name"), max_length=40, blank=True)
     sort_order = models.PositiveIntegerField(gettext_lazy("Order in the issue"), default=0)
-    pdf = models.FileField(gettext_lazy("Page PDF"), max_length=300)
-    image_large = models.FileField(gettext_lazy("Large image"), max_length=300)
-    image_screen = models.FileField(gettext_lazy("Page image"), max_length=300)
-    thumbnail = models.FileField(gettext_lazy("Thumbnail"), max_length=300)
+    pdf = models.FileField(gettext_lazy("Page PDF"), max_length=300, storage=epaper_storage)
+    image_large = models.FileField(
+        gettext_lazy("Large image"), max_length=300, storage=epaper_storage
+    )
+    image_screen = models.FileField(
+        gettext_lazy("Page image"), max_length=300, storage=epaper_storage
+    )
+    thumbnail = models.FileField(gettext_lazy("Thumbnail"), max_length=300, storage=epaper_storage)
     screen_width = models.PositiveIntegerField(default=0)
     screen_height = models.PositiveIntegerField(default=0)
     large_width = models.PositiveIntegerField(default=0)
@@ -130,6 +220,15 @@ class PrintPage(models.Model):
     needs_review = models.BooleanField(gettext_lazy("Needs review by an editor"), default=False)
     review_reasons = models.JSONField(gettext_lazy("Review reasons"), default=list, blank=True)
     reviewed = models.BooleanField(gettext_lazy("Reviewed"), default=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=gettext_lazy("Reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(gettext_lazy("Reviewed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = gettext_lazy("Print page")
@@ -152,6 +251,18 @@ class PrintPage(models.Model):
     def review_summary(self) -> str:
         """The review reasons in one line, for the admin."""
         return pgettext("separator of review reasons", "; ").join(self.review_reasons)
+
+    def mark_reviewed(self, user, reviewed: bool = True) -> None:
+        self.reviewed = reviewed
+        self.reviewed_by = user if reviewed else None
+        self.reviewed_at = timezone.now() if reviewed else None
+        self.save(update_fields=["reviewed", "reviewed_by", "reviewed_at"])
+
+    @property
+    def confidence(self) -> float | None:
+        """The lowest recognition confidence of the page's articles (None without any)."""
+        values = [a.confidence for a in self.articles.all()]
+        return min(values) if values else None
 
     def file_names(self) -> list[str]:
         names = [self.pdf.name, self.image_large.name, self.image_screen.name, self.thumbnail.name]
@@ -249,7 +360,7 @@ class PrintImage(models.Model):
         on_delete=models.CASCADE,
         related_name="images",
     )
-    image = models.FileField(gettext_lazy("Photo"), max_length=300)
+    image = models.FileField(gettext_lazy("Photo"), max_length=300, storage=epaper_storage)
     caption = models.CharField(gettext_lazy("Photo caption"), max_length=500, blank=True)
     bbox = models.JSONField(gettext_lazy("Position on the page"), default=list)
     order = models.PositiveIntegerField(default=0)

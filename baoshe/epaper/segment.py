@@ -77,6 +77,13 @@ class Region:
 
 
 @dataclass
+class HeaderLine:
+    text: str
+    bbox: list[float]
+    size: float
+
+
+@dataclass
 class PageLayout:
     page_index: int
     width: float
@@ -89,6 +96,9 @@ class PageLayout:
     # which has no Django settings (renderproc.py); they survive the pickle to the importer
     review_reasons: list[str] = field(default_factory=list)
     body_size: float = 0.0
+    # the text lines of the 报头/版头 ("A01 要闻"), in reading order: the importer reads
+    # 版次 and 版名 from them when a merged PDF comes without a manifest
+    header_lines: list[HeaderLine] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -164,6 +174,7 @@ def _strip_header_footer(prim: PagePrimitives, elems: list, layout: PageLayout) 
         head = [e for e in elems if (e.y0 + e.y1) / 2 < cut]
         if head:
             layout.excluded.append(Region("header", _bbox(head)))
+            _keep_header_lines(layout, head)
             elems = [e for e in elems if (e.y0 + e.y1) / 2 >= cut]
     bottom = [r.y0 for r in wide if r.y0 >= FOOTER_ZONE * prim.height]
     if bottom:
@@ -173,6 +184,13 @@ def _strip_header_footer(prim: PagePrimitives, elems: list, layout: PageLayout) 
             layout.excluded.append(Region("footer", _bbox(foot)))
             elems = [e for e in elems if (e.y0 + e.y1) / 2 <= cut]
     return elems
+
+
+def _keep_header_lines(layout: PageLayout, elems: list) -> None:
+    lines = sorted((e for e in elems if isinstance(e, Line)), key=lambda ln: (ln.y0, ln.x0))
+    layout.header_lines += [
+        HeaderLine(ln.text, [round(v, 2) for v in ln.bbox], round(ln.size, 2)) for ln in lines
+    ]
 
 
 def _frame_of(prim: PagePrimitives, bbox: list[float]) -> tuple | None:
@@ -231,6 +249,7 @@ def analyse_page(page: pdfium.PdfPage, page_index: int = 0) -> PageLayout:
             leaf, bb, lines = rest, _bbox(rest), [e for e in rest if isinstance(e, Line)]
         if bb[3] <= HEADER_ZONE * prim.height and bb[2] - bb[0] >= 0.5 * prim.width:
             layout.excluded.append(Region("header", bb))
+            _keep_header_lines(layout, leaf)
             continue
         if bb[1] >= FOOTER_ZONE * prim.height and all(ln.size <= 1.1 * body for ln in lines):
             layout.excluded.append(Region("footer", bb))

@@ -1,8 +1,10 @@
 """数字报 reader: the latest issue, an issue's pages, one page with its hotspots, one story.
 
 Every URL part is validated here and anything unknown, malformed or out of range raises
-Http404 (the site's styled 404). Readers see published issues only; staff also see
-unpublished ones, so the admin can preview an import before publishing it. Issues dated
+Http404 (the site's styled 404). Readers see released issues only (published and past
+their ``release_at``, a plain query: an issue appears at its time without any job); users
+with the e-paper change permission also see the others, so the admin can preview an
+import before it is released. ``media`` serves the files the same way. Issues dated
 outside 1900–2100 (only a script could have stored one) are shown to nobody, and no date
 arithmetic here can overflow Python's date range.
 
@@ -15,15 +17,26 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import mimetypes
 import re
 
-from django.http import Http404
+from django.core.files.storage import default_storage
+from django.db.models import Q
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
-from .models import MAX_ISSUE_DATE, MIN_ISSUE_DATE, Issue, PrintArticle, PrintPage, Publication
+from .models import (
+    MAX_ISSUE_DATE,
+    MIN_ISSUE_DATE,
+    Issue,
+    PrintArticle,
+    PrintPage,
+    Publication,
+    issue_date_in_range,
+)
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NUMBER_RE = re.compile(r"^[A-Za-z]{0,2}\d{1,3}$")
@@ -46,11 +59,71 @@ def in_date_range(issues):
     return issues.filter(date__range=(MIN_ISSUE_DATE, MAX_ISSUE_DATE))
 
 
+PREVIEW_PERMISSION = "epaper.change_printarticle"
+
+
+def can_preview(user) -> bool:
+    """Who sees issues before their release (and their files): the e-paper's editors."""
+    return bool(user and user.is_authenticated and user.has_perm(PREVIEW_PERMISSION))
+
+
 def visible_issues(request):
     issues = in_date_range(Issue.objects.select_related("publication"))
-    if request.user.is_authenticated and request.user.is_staff:
+    if can_preview(request.user):
         return issues
     return issues.published()
+
+
+# Storage names hold a fresh random folder per import (``epaper/<pub>/<date>/<token>/``) and
+# a file is never rewritten in place, so a released file can be cached for good.
+PUBLIC_CACHE = "public, max-age=31536000, immutable"
+PRIVATE_CACHE = "private, no-store"
+
+
+def media(request, name):
+    """One file of the 数字报 (page PDF and images, photo crops) by its storage name.
+
+    Only names recorded on a page or photo are served (anything else, an orphan file, a
+    traversal attempt, is a 404); a released issue's file to anyone, cacheable for good,
+    and an unreleased one's only to users who may preview, never cached. Everybody else
+    gets the same 404 as for a file that does not exist.
+    """
+    if ".." in name.split("/") or "\\" in name or "\x00" in name:
+        raise Http404(_("No such file"))
+    pages = PrintPage.objects.all()
+    parts = name.split("/")
+    if len(parts) > 3 and DATE_RE.match(parts[2]):
+        # the importer's names are <prefix>/<paper>/<date>/<token>/…: look in that day only
+        try:
+            pages = pages.filter(issue__date=dt.date.fromisoformat(parts[2]))
+        except ValueError as exc:
+            raise Http404(_("No such file")) from exc
+    page = (
+        pages.filter(
+            Q(pdf=name)
+            | Q(image_large=name)
+            | Q(image_screen=name)
+            | Q(thumbnail=name)
+            | Q(articles__images__image=name)
+        )
+        .select_related("issue")
+        .first()
+    )
+    if page is None:
+        raise Http404(_("No such file"))
+    issue = page.issue
+    released = issue.is_released and issue_date_in_range(issue.date)
+    if not released and not can_preview(request.user):
+        raise Http404(_("No such file"))
+    try:
+        handle = default_storage.open(name, "rb")
+    except (OSError, ValueError) as exc:
+        raise Http404(_("No such file")) from exc
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = FileResponse(handle, content_type=content_type)
+    response["Cache-Control"] = PUBLIC_CACHE if released else PRIVATE_CACHE
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def index(request):

@@ -17,6 +17,7 @@ admin_urlpatterns = [
     path("job/<int:job_id>/", admin_views.job, name="job"),
     path("job/<int:job_id>/status/", admin_views.job_status, name="job_status"),
     path("issue/<int:issue_id>/", admin_views.issue, name="issue"),
+    path("issue/<int:issue_id>/delete/", admin_views.issue_delete, name="issue_delete"),
     path("page/<int:page_id>/", admin_views.page_editor, name="page"),
     path("page/<int:page_id>/save/", admin_views.page_save, name="page_save"),
     path("page/<int:page_id>/review/", admin_views.page_review, name="page_review"),

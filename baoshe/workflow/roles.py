@@ -11,8 +11,9 @@ DIRECTOR = "部门主任/值班主任"
 CHIEF = "总编辑"
 PROOFREADER = "校对"
 ADMIN = "管理员"
+LAYOUT_EDITOR = "版面编辑"
 
-ALL_ROLES = [REPORTER, EDITOR, DIRECTOR, CHIEF, PROOFREADER, ADMIN]
+ALL_ROLES = [REPORTER, EDITOR, DIRECTOR, CHIEF, PROOFREADER, ADMIN, LAYOUT_EDITOR]
 
 _ADMIN = "wagtailadmin.access_admin"
 
@@ -54,6 +55,20 @@ _SITE = [
     ),
 ]
 
+# 数字报: import issues, correct hotspots, mark pages reviewed, publish, set 期号 and release
+# time, delete an issue (with its files). Publishing with pages not reviewed is a logged
+# override only 总编辑 may make ("publish_unreviewed_issue").
+_EPAPER = [
+    "epaper.view_publication",
+    *(
+        f"epaper.{a}_{m}"
+        for m in ("issue", "printpage", "printarticle", "importjob")
+        for a in ("add", "change", "view")
+    ),
+    "epaper.delete_issue",
+]
+_EPAPER_OVERRIDE = ["epaper.publish_unreviewed_issue"]
+
 # 总编辑 sees everything the newsroom's copy goes through: every piece at every step (above) and
 # the 三校 rounds. (The 机审 word lists stay 管理员's: tests/security/test_permission_matrix.py.)
 _SEE_ALL = ["workflow.view_proofreadinground"]
@@ -77,7 +92,9 @@ ROLE_PERMISSIONS = {
         "newsroom.sign_off_article",
     ]
     + _REQUESTS
-    + _SEE_ALL,
+    + _SEE_ALL
+    + _EPAPER
+    + _EPAPER_OVERRIDE,
     PROOFREADER: [
         "newsroom.change_article",
         "newsroom.view_article",
@@ -89,7 +106,9 @@ ROLE_PERMISSIONS = {
     + _REQUESTS
     + ["workflow.view_proofreadinground"]
     + _USERS
-    + _SITE,
+    + _SITE
+    + ["epaper.delete_issue"],
+    LAYOUT_EDITOR: _EPAPER,
 }
 
 #: 管理员 manages the columns (every page under the root) and the images (root collection)
@@ -185,7 +204,7 @@ def _grant_admin_pages_and_images(apps, group, Permission):
 
 
 def ensure_roles(apps=None):
-    """Create the six role groups with exactly their permissions. Returns {name: group}."""
+    """Create the role groups with exactly their permissions. Returns {name: group}."""
     if apps is None:
         from django.apps import apps as global_apps
 

@@ -27,7 +27,8 @@ EXPECTED = {
     roles.EDITOR: [ARTICLES, ACCOUNT],
     roles.DIRECTOR: [ARTICLES, ACCOUNT],
     roles.PROOFREADER: [ARTICLES, ACCOUNT],
-    roles.CHIEF: [ARTICLES, ACCOUNT],
+    roles.CHIEF: [ARTICLES, "/admin/epaper/", ACCOUNT],
+    roles.LAYOUT_EDITOR: ["/admin/epaper/", ACCOUNT],
     roles.ADMIN: [
         "/admin/pages/",
         ARTICLES,

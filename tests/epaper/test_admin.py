@@ -194,12 +194,12 @@ def test_publish_and_review(admin_client, page, client):
     issue = page.issue
     html = admin_client.get(f"/admin/epaper/issue/{issue.pk}/").content.decode()
     assert "发布本期" in html and f"/admin/epaper/page/{page.pk}/" in html
-    admin_client.post(f"/admin/epaper/issue/{issue.pk}/", {"action": "publish"})
-    issue.refresh_from_db()
-    assert issue.published
     admin_client.post(f"/admin/epaper/page/{page.pk}/review/", {"reviewed": "1"})
     page.refresh_from_db()
     assert page.reviewed
+    admin_client.post(f"/admin/epaper/issue/{issue.pk}/", {"action": "publish"})
+    issue.refresh_from_db()
+    assert issue.published  # every page reviewed (tests/epaper/test_release.py)
 
 
 def test_admin_needs_login(client, paper):

@@ -114,7 +114,11 @@ def test_multipage_pdf_without_manifest_numbers_pages(paper, issue_dir, tmp_path
     merged.import_pages(pdfium.PdfDocument(str(issue_dir / "A03-城事.pdf")))
     merged.save(str(tmp_path / "today.pdf"))
     run_import(tmp_path / "today.pdf")
-    assert list(PrintPage.objects.values_list("number", flat=True)) == ["01", "02"]
+    # 版次 and 版名 from each page's printed header (tests/epaper/test_reader_fixes.py)
+    assert list(PrintPage.objects.values_list("number", "name")) == [
+        ("A02", "要闻"),
+        ("A03", "城事"),
+    ]
 
 
 def _encrypted_pdf():

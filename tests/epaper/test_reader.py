@@ -82,7 +82,7 @@ def test_page_view_has_image_hotspots_navigation_and_stays_light(issues, client)
     html = response.content.decode()
     assert response.status_code == 200
     assert len(response.content) < 60 * 1024
-    media = "/media/epaper/t/2026-03-02/A01"
+    media = "/epaper/media/epaper/t/2026-03-02/A01"  # the permission-checked media view
     assert f'srcset="{media}.webp 1000w, {media}.jpg 1800w"' in html
     assert 'viewBox="0 0 992.13 1417.32"' in html
     assert html.count("<polygon") == 3
@@ -92,7 +92,7 @@ def test_page_view_has_image_hotspots_navigation_and_stays_light(issues, client)
     assert 'rel="next" href="/epaper/shili/2026-03-02/A02/"' in html  # next page
     assert 'href="/epaper/shili/2026-03-01/"' in html  # previous issue
     assert "下一期" in html and "/epaper/shili/2026-03-03/" not in html  # unpublished
-    assert 'href="/media/epaper/t/2026-03-02/A01.pdf" download' in html
+    assert 'href="/epaper/media/epaper/t/2026-03-02/A01.pdf" download' in html
     assert 'aria-current="date"' in html  # today in the calendar
 
 

@@ -28,7 +28,10 @@ class ReadArticle:
 
 
 def _join(lines: list[Line]) -> str:
-    return "".join(ln.text for ln in sorted(lines, key=lambda ln: (round(ln.y0), ln.x0)))
+    """Headline lines (引题/标题/副题) in reading order. A space the page prints inside a
+    headline line is kept: "两市市长视频通话 共话务实合作" is two phrases, not one."""
+    text = "".join(ln.text for ln in sorted(lines, key=lambda ln: (round(ln.y0), ln.x0)))
+    return " ".join(text.split())
 
 
 def _is_byline(line: Line, col: list[Line]) -> bool:
@@ -109,7 +112,7 @@ def read_article(elems: list, body_size: float) -> ReadArticle:
         art.warnings.append("no headline")
     used = {id(ln) for ln in title_lines}
     if title_lines:
-        art.title = clean_spaces(_join(title_lines))
+        art.title = _join(title_lines)
         t_top = min(ln.y0 for ln in title_lines)
         t_bot = max(ln.y1 for ln in title_lines)
         mids = [ln for ln in lines if id(ln) not in used and 1.08 * body_size < ln.size < big - 0.6]

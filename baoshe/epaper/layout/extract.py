@@ -18,6 +18,7 @@ RULE_MAX_THICKNESS = 6.0  # a path thinner than this (pt) and long is a rule
 RULE_MIN_LENGTH = 15.0
 LINE_SPLIT_GAP_MAX = 13.0  # a horizontal gap wider than this always splits a line
 SPACE_GAP_EM = 0.5  # a gap wider than this many em inside a line becomes one space
+SPACE_GAP_TOLERANCE = 0.03  # em: pdfium's loose boxes put a space glyph's gap at ≈ 0.5 em
 
 
 @dataclass(slots=True)
@@ -28,6 +29,7 @@ class Char:
     x1: float
     y1: float
     size: float
+    space_before: bool = False  # the PDF prints a space (U+0020/U+3000) just before it
 
 
 @dataclass
@@ -53,7 +55,9 @@ class Line:
         self.size = sizes[len(sizes) // 2]
         parts = [cs[0].ch]
         for a, b in zip(cs, cs[1:], strict=False):
-            if b.x0 - a.x1 > SPACE_GAP_EM * self.size:
+            # a printed space, or a gap of about half an em (a space glyph is 0.5 em wide, so
+            # the tolerance keeps "两市市长视频通话 共话务实合作" from losing its space)
+            if b.space_before or b.x0 - a.x1 > (SPACE_GAP_EM - SPACE_GAP_TOLERANCE) * self.size:
                 parts.append(" ")
             parts.append(b.ch)
         self.text = "".join(parts)
@@ -111,17 +115,32 @@ def extract_chars(page: pdfium.PdfPage, height: float) -> list[Char]:
         is_gen = pdfium_c.FPDFText_IsGenerated
         loose = pdfium_c.FPDFText_GetLooseCharBox
         fsize = pdfium_c.FPDFText_GetFontSize
+        space = False
         for i in range(n):
             u = get_u(raw, i)
+            if u in (0x20, 0x3000, 0xA0) and not is_gen(raw, i):
+                space = True  # kept as a flag on the next character (headlines keep spaces)
+                continue
             if u <= 0x20 or u in (0x3000, 0xA0, 0xFFFE, 0xFEFF) or is_gen(raw, i):
+                if u in (0x0A, 0x0D):
+                    space = False
                 continue
             loose(raw, i, ctypes.byref(rect))
             size = fsize(raw, i)
             if size <= 0.5:
                 size = rect.top - rect.bottom
             out.append(
-                Char(chr(u), rect.left, height - rect.top, rect.right, height - rect.bottom, size)
+                Char(
+                    chr(u),
+                    rect.left,
+                    height - rect.top,
+                    rect.right,
+                    height - rect.bottom,
+                    size,
+                    space,
+                )
             )
+            space = False
         return out
     finally:
         tp.close()

@@ -10,17 +10,20 @@ register = template.Library()
 def print_edition(article):
     """Where a web article was printed, as ``{"url", "number", "name"}``, or None.
 
-    One query (values of the newest published issue's page first), so the article page
+    One query (values of the newest released issue's page first), so the article page
     pays one indexed lookup on ``web_article_id``.
     """
     if article is None or not getattr(article, "pk", None):
         return None
+    from django.utils import timezone
+
     from baoshe.epaper.models import MAX_ISSUE_DATE, MIN_ISSUE_DATE, PrintArticle
 
     row = (
         PrintArticle.objects.filter(
             web_article_id=article.pk,
             page__issue__published=True,
+            page__issue__release_at__lte=timezone.now(),  # released issues only
             page__issue__date__range=(MIN_ISSUE_DATE, MAX_ISSUE_DATE),  # as the reader shows
         )
         .order_by("-page__issue__date", "page__sort_order", "order")

@@ -18,14 +18,26 @@
     if (img && zoom > 1.2) img.sizes = Math.round(viewport.clientWidth * zoom) + "px";
   }
 
+  // 文字版 (text version) or 版面图 (page image); the choice is remembered across pages.
   var mode = document.getElementById("ep-mode");
-  if (mode) {
-    mode.addEventListener("click", function () {
-      var on = root.classList.toggle("ep--text");
-      mode.setAttribute("aria-pressed", on ? "true" : "false");
+  var imageMode = document.getElementById("ep-mode-image");
+  function setText(on, remember) {
+    root.classList.toggle("ep--text", on);
+    if (mode) mode.setAttribute("aria-pressed", on ? "true" : "false");
+    if (imageMode) imageMode.setAttribute("aria-pressed", on ? "false" : "true");
+    if (remember) {
       try { localStorage.setItem("ep-text", on ? "1" : ""); } catch (e) { /* private mode */ }
+    }
+  }
+  if (mode) {
+    mode.addEventListener("click", function () { setText(!root.classList.contains("ep--text"), true); });
+    Array.prototype.forEach.call(root.querySelectorAll('#ep-mode-image, [data-mode="image"]'), function (btn) {
+      btn.addEventListener("click", function () {
+        setText(false, true);
+        if (btn !== imageMode && imageMode) imageMode.focus();
+      });
     });
-    try { if (localStorage.getItem("ep-text")) mode.click(); } catch (e) { /* ignore */ }
+    try { if (localStorage.getItem("ep-text")) setText(true, false); } catch (e) { /* ignore */ }
   }
 
   Array.prototype.forEach.call(document.querySelectorAll(".ep-zoom-btn"), function (btn) {
