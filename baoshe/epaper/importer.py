@@ -453,10 +453,16 @@ def _swap(publication, date, prepared, links, publish, number) -> ImportResult:
             number = old.number if old else _next_number(publication)
         if publish is None:
             publish = old.published if old else False
+        # Same day, same release time: an edited release time survives a re-import.
+        release_at = old.release_at if old else None
         if old:
             old.delete()
         issue = Issue.objects.create(
-            publication=publication, date=date, number=number, published=publish
+            publication=publication,
+            date=date,
+            number=number,
+            published=publish,
+            release_at=release_at,
         )
         counts = [create_page(issue, i, page, links) for i, page in enumerate(prepared)]
         transaction.on_commit(lambda: delete_files(old_files))

@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 from reportlab.lib import pdfencrypt
 from reportlab.pdfgen.canvas import Canvas
 
@@ -243,3 +244,11 @@ def test_failed_reimport_leaves_old_issue(paper, client, issue_dir, other_issue_
     assert list(PrintArticle.objects.values_list("pk", "title")) == before_rows
     assert media_files() == before_files
     assert client.get(f"/epaper/shili/{DAY}/A03/").status_code == 200
+
+
+def test_reimport_keeps_an_edited_release_time(paper, issue_dir, other_issue_dir):
+    run_import(issue_dir)
+    later = timezone.make_aware(dt.datetime(2026, 3, 2, 6, 30))
+    Issue.objects.update(release_at=later)
+    result = importer.import_issue(other_issue_dir, paper, dt.date(2026, 3, 2))
+    assert result.replaced and Issue.objects.get().release_at == later

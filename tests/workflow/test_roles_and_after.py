@@ -258,3 +258,20 @@ def test_only_an_administrator_publishes_outside_the_review_chain(people, as_use
     )
     article.refresh_from_db()
     assert article.live
+
+
+def test_what_an_english_speaking_editor_does_is_recorded_in_the_papers_language(
+    people, as_user, column
+):
+    """An editor may read the admin in English; the record (log labels, a request's comment
+    history) is kept in the paper's language, for every later reader of it."""
+    from django.utils import translation
+    from wagtail.models import ModelLogEntry
+
+    c = as_user(people["reporter"])
+    c.post(ADD_URL, {**article_form(column), "action-submit": "submit"})
+    article = Article.objects.get()
+    with translation.override("en"):
+        ProofreadingRound.record(article, people["proofreader"], note="")
+    entry = ModelLogEntry.objects.filter(action="baoshe.proofread.round").get()
+    assert entry.data["label"] == "一校"

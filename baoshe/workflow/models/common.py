@@ -1,5 +1,7 @@
 """Helpers the workflow's models share: permission checks, the article of a state, logging."""
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import pgettext
 from wagtail.log_actions import log
 
@@ -25,6 +27,12 @@ def refresh_latest_revision(workflow_state):
         field = type(obj)._meta.get_field("latest_revision")
         if field.is_cached(obj):
             field.delete_cached_value(obj)
+
+
+def in_paper_language():
+    """Text stored for the record (a log entry's labels, a request's comment history) is in the
+    paper's language, whatever the language of the editor who acted."""
+    return translation.override(settings.LANGUAGE_CODE)
 
 
 def log_article(article, action, user=None, data=None, revision=None):

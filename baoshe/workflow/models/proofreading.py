@@ -9,7 +9,7 @@ from wagtail.models import Revision
 
 from baoshe.newsroom.copy import copy_diff, copy_lines
 
-from .common import has_perm, log_article
+from .common import has_perm, in_paper_language, log_article
 
 #: 一校, 二校 … 十校: the names of the first ten rounds; later ones are numbered
 ROUND_LABELS = (
@@ -108,6 +108,8 @@ class ProofreadingRound(models.Model):
             note=note.strip(),
             diff=copy_diff(old_lines, new_lines),
         )
+        with in_paper_language():
+            label = str(round_.label)
         log_article(
             article,
             "baoshe.proofread.round",
@@ -115,7 +117,7 @@ class ProofreadingRound(models.Model):
             revision=revision,
             data={
                 "round": round_.number,
-                "label": round_.label,
+                "label": label,
                 "note": round_.note,
                 "revision_id": revision.pk,
                 "previous_revision_id": previous.pk if previous else None,

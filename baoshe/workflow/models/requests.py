@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from wagtail.actions.unpublish import UnpublishAction
 
 from ..roles import CHIEF, DIRECTOR
-from .common import has_perm, log_article
+from .common import has_perm, in_paper_language, log_article
 
 
 class PostPublicationRequest(models.Model):
@@ -134,7 +134,8 @@ class PostPublicationRequest(models.Model):
         comment = (comment or "").strip()
         if not approve and not comment:
             raise ValidationError(_("Please give a reason for rejecting."))
-        stage = self.stage_name
+        with in_paper_language():
+            stage = str(self.stage_name)
         now = timezone.now()
         if not approve:
             self.state = self.State.REJECTED
@@ -146,7 +147,8 @@ class PostPublicationRequest(models.Model):
             self.state = self.State.APPROVED
             self.approved_by, self.decided_at = user, now
         if comment:
-            line = _("%(stage)s: %(comment)s") % {"stage": stage, "comment": comment}
+            with in_paper_language():
+                line = _("%(stage)s: %(comment)s") % {"stage": stage, "comment": comment}
             self.comment = "\n".join(filter(None, [self.comment, line]))
         self.save()
         log_article(
