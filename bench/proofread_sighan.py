@@ -33,20 +33,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from baoshe.proofread.engine import Proofreader, Severity  # noqa: E402
+from baoshe.proofread.engine.learn import find_sighan, load_pairs  # noqa: E402
 from baoshe.proofread.engine.spelling import shipped_model  # noqa: E402
 
 
 def find_dir() -> Path | None:
-    for cand in (os.environ.get("SIGHAN_DIR"), ROOT.parent / "shared/data/sighan"):
-        if cand and Path(cand).is_dir():
-            return Path(cand)
-    return None
-
-
-def load_pairs(d: Path, name: str) -> list[tuple[str, str]]:
-    err = (d / f"{name}_error.txt").read_text(encoding="utf-8").splitlines()
-    cor = (d / f"{name}_correct.txt").read_text(encoding="utf-8").splitlines()
-    return [(e, c) for e, c in zip(err, cor, strict=False) if len(e) == len(c)]
+    return find_sighan(os.environ.get("SIGHAN_DIR"))
 
 
 def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:

@@ -15,6 +15,7 @@ from baoshe.workflow.roles import (
     CHIEF,
     DIRECTOR,
     EDITOR,
+    LAYOUT_EDITOR,
     PROOFREADER,
     REPORTER,
     ensure_workflow,
@@ -31,6 +32,7 @@ DEMO_USERS = [
     ("chief", "陈总编", CHIEF),
     ("proofreader", "孙校对", PROOFREADER),
     ("manager", "周管理员", ADMIN),
+    ("layout", "吴版面", LAYOUT_EDITOR),
 ]
 ROLE_STEP = {
     REPORTER: "写稿、提交审核",
@@ -39,6 +41,7 @@ ROLE_STEP = {
     CHIEF: "三审、签发",
     PROOFREADER: "三校",
     ADMIN: "管理",
+    LAYOUT_EDITOR: "数字报导入、复核、发布",
 }
 
 

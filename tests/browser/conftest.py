@@ -148,3 +148,29 @@ def screenshot():
         return path
 
     return take
+
+
+#: The reviewing newsroom of the workflow browser tests: username → (display name, role)
+USERS = {
+    "reporter": ("王记者", "记者"),
+    "editor1": ("李编辑", "编辑"),
+    "director": ("赵主任", "部门主任/值班主任"),
+    "chief": ("陈总编", "总编辑"),
+}
+
+
+@pytest.fixture
+def newsroom(django_user_model):
+    from django.contrib.auth.models import Group
+
+    from baoshe.workflow.roles import ensure_workflow
+    from baoshe_demo.newsroom.loader import ensure_home
+    from tests.factories import make_column
+
+    ensure_workflow()
+    for username, (display, role) in USERS.items():
+        user = django_user_model.objects.create_user(username, password=f"pw-{username}-1")
+        user.first_name = display
+        user.save()
+        user.groups.add(Group.objects.get(name=role))
+    return make_column(ensure_home(), "本地", "bendi")

@@ -4,38 +4,18 @@ on their 待审 list, and the piece is live at the end."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from baoshe.newsroom.models import Article
-from baoshe.workflow.roles import ensure_workflow
-from baoshe_demo.newsroom.loader import ensure_home
 from tests.browser.pages import admin_login
 from tests.browser.test_workflow import press, session
-from tests.factories import make_article, make_column
+from tests.factories import make_article
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
 
-USERS = {
-    "reporter": ("王记者", "记者"),
-    "editor1": ("李编辑", "编辑"),
-    "director": ("赵主任", "部门主任/值班主任"),
-    "chief": ("陈总编", "总编辑"),
-}
 TITLE = "江北新区图书馆周末开放夜读"
-
-
-@pytest.fixture
-def newsroom(django_user_model):
-    ensure_workflow()
-    for username, (display, role) in USERS.items():
-        user = django_user_model.objects.create_user(username, password=f"pw-{username}-1")
-        user.first_name = display
-        user.save()
-        user.groups.add(Group.objects.get(name=role))
-    return make_column(ensure_home(), "本地", "bendi")
 
 
 def decide(page, button_text, expected_message, screenshot=None, name=""):

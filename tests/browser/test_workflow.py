@@ -5,40 +5,19 @@ audit trail."""
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from baoshe.core.scheduling import run_due
 from baoshe.newsroom.models import Article
-from baoshe.workflow.roles import ensure_workflow
-from baoshe_demo.newsroom.loader import ensure_home
 from tests.browser.pages import admin_login
-from tests.factories import make_article, make_column
+from tests.factories import make_article
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
 
-USERS = {
-    "reporter": ("王记者", "记者"),
-    "editor1": ("李编辑", "编辑"),
-    "director": ("赵主任", "部门主任/值班主任"),
-    "chief": ("陈总编", "总编辑"),
-}
 PLANTED = "社区工作人员上门按装烟雾报警器,既使老人独居也能放心，活动定于2026年2月30日举行。"
-
-
-@pytest.fixture
-def newsroom(django_user_model):
-
-    ensure_workflow()
-    for username, (display, role) in USERS.items():
-        user = django_user_model.objects.create_user(username, password=f"pw-{username}-1")
-        user.first_name = display
-        user.save()
-        user.groups.add(Group.objects.get(name=role))
-    return make_column(ensure_home(), "本地", "bendi")
 
 
 def session(browser, live_server, username):
