@@ -1,6 +1,14 @@
-"""Accuracy of the e-paper article segmenter on generated, labelled pages.
+"""Accuracy of the e-paper article segmenter: real pages first, then generated ones.
 
-Generates issues with `baoshe_demo.pdfgen` (ground truth kept aside), runs
+Real pages: every ground-truth file in ``bench/data/epaper_real/*.json`` (written for this
+project by reading the page, see each file's ``_about``) names a PDF that is read from
+``../shared/data/epaper-real/`` (or ``$EPAPER_REAL_DIR``) and checked by sha256; the PDFs are
+never copied into the repository, and a page whose PDF is absent is reported as skipped.
+Per source: story precision / recall / F1 at IoU >= 0.5 and >= 0.8, headline exact (over
+truth stories: matched at IoU >= 0.5 and the title equal as printed), byline exact.
+
+Generated pages (a regression test, not evidence: the generator was written together with
+the segmenter): generates issues with `baoshe_demo.pdfgen` (ground truth kept aside), runs
 `baoshe.epaper.segment` on the PDF bytes only, and reports:
 
 * article precision / recall / F1 -- a detection matches a truth article when
@@ -52,14 +60,14 @@ def char_accuracy(got: str, want: str) -> float:
     return matched / max(len(got), len(want))
 
 
-def match(detected, truth) -> list[tuple[int, int, float]]:
+def match(detected, truth, threshold: float = IOU_THRESHOLD) -> list[tuple[int, int, float]]:
     pairs = sorted(
         ((iou(d.bbox, t.bbox), i, j) for i, d in enumerate(detected) for j, t in enumerate(truth)),
         reverse=True,
     )
     used_d, used_t, out = set(), set(), []
     for score, i, j in pairs:
-        if score < IOU_THRESHOLD:
+        if score < threshold:
             break
         if i in used_d or j in used_t:
             continue
@@ -199,6 +207,95 @@ def evaluate(seeds: list[int], verbose: bool = False) -> dict:
     }
 
 
+REAL_TRUTH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "epaper_real")
+
+
+def real_dir() -> str | None:
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for cand in (
+        os.environ.get("EPAPER_REAL_DIR"),
+        os.path.join(here, "..", "shared/data/epaper-real"),
+    ):
+        if cand and os.path.isdir(cand):
+            return cand
+    return None
+
+
+def evaluate_real(verbose: bool = False) -> dict:
+    """Score every real page whose PDF is present; returns per-source figures and a total."""
+    import hashlib
+    from types import SimpleNamespace
+
+    folder = real_dir()
+    sources: dict[str, dict] = {}
+    for name in sorted(os.listdir(REAL_TRUTH)):
+        if not name.endswith(".json"):
+            continue
+        with open(os.path.join(REAL_TRUTH, name), encoding="utf-8") as fh:
+            truth = json.load(fh)
+        src = sources.setdefault(
+            truth["layout_system"],
+            {
+                "pages": 0,
+                "skipped": 0,
+                "truth": 0,
+                "detected": 0,
+                "m50": 0,
+                "m80": 0,
+                "headline": 0,
+                "byline": 0,
+            },
+        )
+        path = os.path.join(folder, truth["pdf"]) if folder else None
+        if not path or not os.path.exists(path):
+            src["skipped"] += 1
+            continue
+        with open(path, "rb") as fh:
+            data = fh.read()
+        if hashlib.sha256(data).hexdigest() != truth["sha256"]:
+            raise SystemExit(f"{path}: not the file the ground truth {name} was written for")
+        layout = segment_page(data, truth.get("page", 0))
+        stories = [
+            SimpleNamespace(bbox=t["bbox"], **{k: t[k] for k in ("title", "byline")})
+            for t in truth["stories"]
+        ]
+        src["pages"] += 1
+        src["truth"] += len(stories)
+        src["detected"] += len(layout.articles)
+        src["m80"] += len(match(layout.articles, stories, 0.8))
+        pairs = match(layout.articles, stories, 0.5)
+        src["m50"] += len(pairs)
+        for i, j, _ in pairs:
+            a, t = layout.articles[i], stories[j]
+            src["headline"] += a.title == t.title
+            src["byline"] += a.byline == t.byline
+            if verbose and (a.title != t.title or a.byline != t.byline):
+                print(f"  {name}: {a.title!r} / {a.byline!r} != {t.title!r} / {t.byline!r}")
+        if verbose:
+            got = {j for _, j, _ in pairs}
+            for j, t in enumerate(stories):
+                if j not in got:
+                    print(f"  {name}: missed {t.title!r}")
+    out = {}
+    for system, s in sources.items():
+        row = {
+            "pages": s["pages"],
+            "pages_skipped_no_pdf": s["skipped"],
+            "truth_stories": s["truth"],
+            "detected": s["detected"],
+        }
+        for label, m in (("iou50", s["m50"]), ("iou80", s["m80"])):
+            p = m / s["detected"] if s["detected"] else 0.0
+            r = m / s["truth"] if s["truth"] else 0.0
+            row[f"precision_{label}"] = round(p, 3)
+            row[f"recall_{label}"] = round(r, 3)
+            row[f"f1_{label}"] = round(2 * p * r / (p + r), 3) if p + r else 0.0
+        row["headline_exact"] = round(s["headline"] / s["truth"], 3) if s["truth"] else 0.0
+        row["byline_exact"] = round(s["byline"] / s["truth"], 3) if s["truth"] else 0.0
+        out[system] = row
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--tune", default="0-4", help="seed range used during development")
@@ -206,7 +303,13 @@ def main() -> None:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every mismatch")
     args = ap.parse_args()
-    result = {}
+    real = evaluate_real(args.verbose)
+    if not args.json:
+        for system, row in real.items():
+            print(f"== real pages, {system} (ground truth in bench/data/epaper_real)")
+            for k, v in row.items():
+                print(f"  {k:28s} {v}")
+    result = {"real": real}
     for name, rng in (("tune", args.tune), ("holdout", args.holdout)):
         if rng:
             result[name] = evaluate(parse_range(rng), args.verbose)
@@ -214,8 +317,11 @@ def main() -> None:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return
     for name, r in result.items():
+        if name == "real":
+            continue
         print(
-            f"== {name} seeds {r['seeds']}: {r['pages']} pages, {r['truth_articles']} articles, "
+            f"== generated ({name}, a regression test) seeds {r['seeds']}: {r['pages']} pages, "
+            f"{r['truth_articles']} articles, "
             f"{r['layout_variants']} column/style variants"
         )
         for k, v in r.items():

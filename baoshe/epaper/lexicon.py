@@ -19,6 +19,16 @@ BYLINE = re.compile(
 )
 BYLINE_ENDINGS = ("摄", "报道")
 
+# A byline set inline at the start of the body: "本报讯（记者 张三 通讯员 李四）",
+# "本报北京5月20日电（记者 王五）", "新华社北京11月27日电（记者 赵六）". Group "who" is the byline.
+INLINE_BYLINE = re.compile(
+    r"^\s*(?:本报讯|本报[^（(，。]{0,12}电|新华社[^（(，。]{0,12}电|[^（(，。]{2,8}讯)\s*"
+    r"[（(](?P<who>[^（()）]{2,60})[）)]"
+)
+# The roles inside a byline; names follow them ("记者陈晓辉通讯员吴敏杰" reads
+# "记者 陈晓辉 通讯员 吴敏杰" when the page sets the spaces as kerning, not as characters).
+BYLINE_ROLES = re.compile(r"(本报记者|特约记者|见习记者|摄影记者|记者|本报通讯员|通讯员|实习生|摄影)")
+
 # the dashes a subtitle starts with ("——访……")
 LEADING_DASHES = re.compile(r"^[—–\-－─]+\s*")
 

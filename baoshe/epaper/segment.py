@@ -256,6 +256,11 @@ def analyse_page(page: pdfium.PdfPage, page_index: int = 0) -> PageLayout:
             continue
         n_chars = sum(len(ln.chars) for ln in lines)
         read = read_article(leaf, body)
+        if bb[3] <= HEADER_ZONE * prim.height and not read.paragraphs and not read.images:
+            # page furniture in the header band: a folio ("2", "A01"), a masthead cell
+            layout.excluded.append(Region("header", bb))
+            _keep_header_lines(layout, leaf)
+            continue
         if not read.title and n_chars < 30:
             layout.excluded.append(Region("other", bb))
             continue

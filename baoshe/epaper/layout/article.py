@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import BYLINE, BYLINE_ENDINGS, CONTINUATION, CONTINUES_TO, LEADING_DASHES
+from ..lexicon import (
+    BYLINE,
+    BYLINE_ENDINGS,
+    CONTINUATION,
+    CONTINUES_TO,
+    BYLINE_ROLES,
+    INLINE_BYLINE,
+    LEADING_DASHES,
+)
 from .extract import Block, Line
 
 
@@ -163,5 +171,17 @@ def read_article(elems: list, body_size: float) -> ReadArticle:
         art.byline = " ".join(ln.text for ln in col[:n])
         cols[0] = col[n:]
         cols = [c for c in cols if c]
+    if not art.byline and cols:
+        art.byline = inline_byline(cols[0][:3])
     art.paragraphs = _paragraphs(cols, body_size)
     return art
+
+
+def inline_byline(first_lines: list[Line]) -> str:
+    """The byline of a body that opens with "本报讯（记者 张三 通讯员 李四）": the part in
+    brackets, with the spaces the page prints between names (the body keeps the whole text)."""
+    raw = "".join(ln.text for ln in first_lines)
+    m = INLINE_BYLINE.match(raw)
+    if not m:
+        return ""
+    return " ".join(BYLINE_ROLES.sub(r" \1 ", m.group("who")).split())

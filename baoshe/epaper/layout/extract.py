@@ -115,6 +115,8 @@ def extract_chars(page: pdfium.PdfPage, height: float) -> list[Char]:
         is_gen = pdfium_c.FPDFText_IsGenerated
         loose = pdfium_c.FPDFText_GetLooseCharBox
         fsize = pdfium_c.FPDFText_GetFontSize
+        get_matrix = pdfium_c.FPDFText_GetMatrix
+        matrix = pdfium_c.FS_MATRIX()
         space = False
         for i in range(n):
             u = get_u(raw, i)
@@ -126,7 +128,7 @@ def extract_chars(page: pdfium.PdfPage, height: float) -> list[Char]:
                     space = False
                 continue
             loose(raw, i, ctypes.byref(rect))
-            size = fsize(raw, i)
+            size = effective_size(fsize(raw, i), get_matrix(raw, i, ctypes.byref(matrix)), matrix)
             if size <= 0.5:
                 size = rect.top - rect.bottom
             out.append(
@@ -146,14 +148,65 @@ def extract_chars(page: pdfium.PdfPage, height: float) -> list[Char]:
         tp.close()
 
 
+def effective_size(nominal: float, have_matrix: bool, m) -> float:
+    """The printed size of a glyph: the font size scaled by its text matrix (and CTM).
+
+    Layout systems such as 方正飞腾 set text at a nominal 1 pt and scale it with the matrix
+    (``1 0 0 1 … Tm`` becomes ``24 0 0 24 … Tm``), so the nominal size alone says nothing.
+    The vertical scale is the length of the matrix's second column (rotation-proof).
+    """
+    if not have_matrix:
+        return nominal
+    scale = (m.c * m.c + m.d * m.d) ** 0.5
+    return nominal * scale if scale > 0 else nominal
+
+
+def visible_bounds(obj, bounds: tuple[float, float, float, float]):
+    """An object's extent as printed: its bounds clipped by its clipping path, if any.
+
+    Photos are placed through clipping frames; the image's own box may run off the page or
+    across the gutter, but only the part inside the clip is visible. Returns None when
+    nothing of the object is visible. (PDF coordinates, bottom-left origin.)
+    """
+    left, bottom, right, top = bounds
+    clip = pdfium_c.FPDFPageObj_GetClipPath(obj.raw)
+    if clip:
+        x = ctypes.c_float()
+        y = ctypes.c_float()
+        for k in range(pdfium_c.FPDFClipPath_CountPaths(clip)):
+            xs: list[float] = []
+            ys: list[float] = []
+            for s in range(pdfium_c.FPDFClipPath_CountPathSegments(clip, k)):
+                seg = pdfium_c.FPDFClipPath_GetPathSegment(clip, k, s)
+                if seg and pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
+                    xs.append(x.value)
+                    ys.append(y.value)
+            if xs:  # every clip path of the object applies: intersect them all
+                left, right = max(left, min(xs)), min(right, max(xs))
+                bottom, top = max(bottom, min(ys)), min(top, max(ys))
+    if right - left <= 0 or top - bottom <= 0:
+        return None
+    return left, bottom, right, top
+
+
 def extract_graphics(page: pdfium.PdfPage, height: float) -> tuple[list[Rule], list, list[Block]]:
     rules: list[Rule] = []
     boxes: list[tuple[float, float, float, float]] = []
     pictures: list[Block] = []
+    width = page.get_width()
     for obj in page.get_objects(max_depth=4):
         if obj.type not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
             continue
-        left, bottom, right, top = obj.get_bounds()
+        bounds = obj.get_bounds()
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            vis = visible_bounds(obj, bounds)
+            if vis is None:
+                continue
+            bounds = vis
+        left, bottom, right, top = bounds
+        # Nothing outside the page is printed either.
+        left, right = max(left, 0.0), min(right, width)
+        bottom, top = max(bottom, 0.0), min(top, height)
         x0, y0, x1, y1 = left, height - top, right, height - bottom
         w, h = x1 - x0, y1 - y0
         if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
