@@ -4,7 +4,9 @@ Real pages: every ground-truth file in ``bench/data/epaper_real/*.json`` (writte
 project by reading the page, see each file's ``_about``) names a PDF that is read from
 ``../shared/data/epaper-real/`` (or ``$EPAPER_REAL_DIR``) and checked by sha256; the PDFs are
 never copied into the repository, and a page whose PDF is absent is reported as skipped.
-Per source: story precision / recall / F1 at IoU >= 0.5 and >= 0.8, headline exact (over
+Pages laid out with other layout tools (``bench/data/epaper_tools/<tool>/``, made by the
+generators in ``bench/epaper_tools/``, which were written without looking at the segmenter)
+keep their PDF beside the truth. Per source (the truth's ``layout_system``): story precision / recall / F1 at IoU >= 0.5 and >= 0.8, headline exact (over
 truth stories: matched at IoU >= 0.5 and the title equal as printed), byline exact.
 
 Generated pages (a regression test, not evidence: the generator was written together with
@@ -208,6 +210,7 @@ def evaluate(seeds: list[int], verbose: bool = False) -> dict:
 
 
 REAL_TRUTH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "epaper_real")
+TOOL_TRUTH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "epaper_tools")
 
 
 def real_dir() -> str | None:
@@ -228,10 +231,18 @@ def evaluate_real(verbose: bool = False) -> dict:
 
     folder = real_dir()
     sources: dict[str, dict] = {}
-    for name in sorted(os.listdir(REAL_TRUTH)):
+    files = [(os.path.join(REAL_TRUTH, n), folder) for n in sorted(os.listdir(REAL_TRUTH))]
+    # pages laid out with other tools keep their PDF beside the truth (our own files)
+    if os.path.isdir(TOOL_TRUTH):
+        for tool in sorted(os.listdir(TOOL_TRUTH)):
+            d = os.path.join(TOOL_TRUTH, tool)
+            if os.path.isdir(d):
+                files += [(os.path.join(d, n), d) for n in sorted(os.listdir(d))]
+    for truth_path, pdf_dir in files:
+        name = os.path.basename(truth_path)
         if not name.endswith(".json"):
             continue
-        with open(os.path.join(REAL_TRUTH, name), encoding="utf-8") as fh:
+        with open(truth_path, encoding="utf-8") as fh:
             truth = json.load(fh)
         src = sources.setdefault(
             truth["layout_system"],
@@ -246,7 +257,7 @@ def evaluate_real(verbose: bool = False) -> dict:
                 "byline": 0,
             },
         )
-        path = os.path.join(folder, truth["pdf"]) if folder else None
+        path = os.path.join(pdf_dir, truth["pdf"]) if pdf_dir else None
         if not path or not os.path.exists(path):
             src["skipped"] += 1
             continue
@@ -306,7 +317,7 @@ def main() -> None:
     real = evaluate_real(args.verbose)
     if not args.json:
         for system, row in real.items():
-            print(f"== real pages, {system} (ground truth in bench/data/epaper_real)")
+            print(f"== {system} pages (ground truth in bench/data/epaper_real, epaper_tools)")
             for k, v in row.items():
                 print(f"  {k:28s} {v}")
     result = {"real": real}

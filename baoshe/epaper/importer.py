@@ -498,6 +498,15 @@ def create_page(issue: Issue, index: int, prepared: PreparedPage, links: dict) -
         has_text_layer=layout.has_text_layer,
         needs_review=layout.needs_review,
         review_reasons=[str(reason) for reason in layout.review_reasons],  # lazy: translate
+        text_blocks=[
+            {
+                "bbox": [round(v, 1) for v in block.bbox],
+                "text": block.text,
+                "kind": block.kind,
+                "article": block.article,
+            }
+            for block in layout.blocks
+        ],
         **prepared.sizes,
     )
     linked = 0
@@ -516,6 +525,7 @@ def create_page(issue: Issue, index: int, prepared: PreparedPage, links: dict) -
             continuations=[{"direction": c.direction, "page": c.page} for c in found.continuations],
             boxed=found.boxed,
             confidence=found.confidence,
+            confidence_reasons=[str(reason) for reason in found.reasons],
             web_article_id=web_id,
             link_score=score,
         )

@@ -27,7 +27,9 @@ INLINE_BYLINE = re.compile(
 )
 # The roles inside a byline; names follow them ("记者陈晓辉通讯员吴敏杰" reads
 # "记者 陈晓辉 通讯员 吴敏杰" when the page sets the spaces as kerning, not as characters).
-BYLINE_ROLES = re.compile(r"(本报记者|特约记者|见习记者|摄影记者|记者|本报通讯员|通讯员|实习生|摄影)")
+BYLINE_ROLES = re.compile(
+    r"(本报记者|特约记者|见习记者|摄影记者|记者|本报通讯员|通讯员|实习生|摄影)"
+)
 
 # the dashes a subtitle starts with ("——访……")
 LEADING_DASHES = re.compile(r"^[—–\-－─]+\s*")

@@ -219,6 +219,9 @@ class PrintPage(models.Model):
     has_text_layer = models.BooleanField(gettext_lazy("Has a text layer"), default=True)
     needs_review = models.BooleanField(gettext_lazy("Needs review by an editor"), default=False)
     review_reasons = models.JSONField(gettext_lazy("Review reasons"), default=list, blank=True)
+    # the page's text columns and pictures as the segmenter saw them ({"bbox", "text", "kind",
+    # "article"}): the hotspot editor lets an editor click one to give it to a story
+    text_blocks = models.JSONField(gettext_lazy("Text blocks"), default=list, blank=True)
     reviewed = models.BooleanField(gettext_lazy("Reviewed"), default=False)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -297,6 +300,9 @@ class PrintArticle(RevisionMixin, models.Model):
     continuations = models.JSONField(gettext_lazy("Continuations"), default=list, blank=True)
     boxed = models.BooleanField(gettext_lazy("Boxed"), default=False)
     confidence = models.FloatField(gettext_lazy("Recognition confidence"), default=1.0)
+    confidence_reasons = models.JSONField(
+        gettext_lazy("Why the confidence is low"), default=list, blank=True
+    )
     web_article = models.ForeignKey(
         "newsroom.Article",
         verbose_name=gettext_lazy("Web article"),

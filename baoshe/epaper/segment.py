@@ -63,6 +63,8 @@ class Article:
     continuations: list[Continuation] = field(default_factory=list)
     boxed: bool = False  # printed inside a frame (框)
     confidence: float = 1.0
+    # why the confidence is below 1, in words for the editor (lazy: translated when read)
+    reasons: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -84,6 +86,17 @@ class HeaderLine:
 
 
 @dataclass
+class TextBlock:
+    """A column of text lines (or a picture) of one region: what an editor clicks to move it
+    from one story to another in the hotspot editor."""
+
+    bbox: list[float]
+    text: str
+    kind: str = "text"  # "text" | "picture"
+    article: int | None = None  # order of the article it was given to, None when excluded
+
+
+@dataclass
 class PageLayout:
     page_index: int
     width: float
@@ -99,12 +112,14 @@ class PageLayout:
     # the text lines of the 报头/版头 ("A01 要闻"), in reading order: the importer reads
     # 版次 and 版名 from them when a merged PDF comes without a manifest
     header_lines: list[HeaderLine] = field(default_factory=list)
+    blocks: list[TextBlock] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         d = asdict(self)
         d["review_reasons"] = [str(reason) for reason in self.review_reasons]
         for a, art in zip(d["articles"], self.articles, strict=False):
             a["body"] = art.body
+            a["reasons"] = [str(reason) for reason in art.reasons]
         return d
 
 
@@ -118,6 +133,21 @@ def _low_confidence_reason(count: int) -> str:
 
 # lazy, and picklable: the function is found by its name when the importer unpickles it
 low_confidence_reason = lazy(_low_confidence_reason, str)
+
+# Why a story or a page is doubtful, in the editor's words (lazy: this runs in the render
+# process, which has no settings; translated when the importer stores them).
+REASON_NO_TITLE = _("No headline found")
+REASON_NO_BODY = _("No body text")
+REASON_STRAY_LINES = _("Some lines fit no role (headline, byline, body, caption)")
+REASON_WHOLE_PAGE = _("Only one article was recognised on the whole page")
+REASON_NO_HEADLINE_SIZE = _("Headline sizes cannot be told from the body size")
+REASON_PICTURE_CLIPPED = _(
+    "A picture runs beyond its frame or the page; only its visible part is used"
+)
+REASON_HUGE_ARTICLE = _("One article covers most of the page")
+
+#: An article covering more than this fraction of the type area is doubtful.
+HUGE_ARTICLE = 0.6
 
 
 def _bbox(elems) -> list[float]:
@@ -236,6 +266,7 @@ def analyse_page(page: pdfium.PdfPage, page_index: int = 0) -> PageLayout:
     elems = _mask_ads(prim, elems)
     elems = _strip_header_footer(prim, elems, layout)
     leaves = XYCutter(prim.rules, body).split(elems) if elems else []
+    type_area = _area(_bbox(elems)) if elems else 1.0
     order = 0
     for leaf in leaves:
         bb = _bbox(leaf)
@@ -263,17 +294,22 @@ def analyse_page(page: pdfium.PdfPage, page_index: int = 0) -> PageLayout:
             continue
         if not read.title and n_chars < 30:
             layout.excluded.append(Region("other", bb))
+            layout.blocks += _text_blocks(leaf, None)  # the editor may give it to a story
             continue
         frame = _frame_of(prim, bb)
         if frame:
             bb = [round(v, 2) for v in frame]
         confidence = 1.0
-        if not read.title:
-            confidence -= 0.5
-        if not read.paragraphs:
-            confidence -= 0.3
-        if any("unclassified" in w for w in read.warnings):
-            confidence -= 0.2
+        reasons = []
+        for penalty, reason, doubtful in (
+            (0.5, REASON_NO_TITLE, not read.title),
+            (0.3, REASON_NO_BODY, not read.paragraphs),
+            (0.2, REASON_STRAY_LINES, any("unclassified" in w for w in read.warnings)),
+            (0.4, REASON_HUGE_ARTICLE, _area(bb) > HUGE_ARTICLE * type_area),
+        ):
+            if doubtful:
+                confidence -= penalty
+                reasons.append(reason)
         art = Article(
             order=order,
             title=read.title,
@@ -287,18 +323,59 @@ def analyse_page(page: pdfium.PdfPage, page_index: int = 0) -> PageLayout:
             continuations=[Continuation(d, p) for d, p in read.continuations],
             boxed=frame is not None,
             confidence=round(max(confidence, 0.0), 2),
+            reasons=reasons,
             warnings=read.warnings,
         )
         layout.articles.append(art)
+        layout.blocks += _text_blocks(leaf, order)
         order += 1
     if not layout.articles:
         layout.needs_review = True
         layout.review_reasons.append(_("No articles recognised, draw the hotspots by hand"))
+    elif len(layout.articles) == 1 and _area(layout.articles[0].bbox) > HUGE_ARTICLE * type_area:
+        layout.needs_review = True
+        layout.review_reasons.append(REASON_WHOLE_PAGE)
+    if layout.articles and not any(
+        ln.size >= 1.4 * body for ln in prim.lines if ln.y0 > 0.1 * prim.height
+    ):
+        layout.needs_review = True
+        layout.review_reasons.append(REASON_NO_HEADLINE_SIZE)
+    if prim.clipped_pictures:
+        layout.review_reasons.append(REASON_PICTURE_CLIPPED)
     low = [a for a in layout.articles if a.confidence < 0.7]
     if low:
         layout.needs_review = True
         layout.review_reasons.append(low_confidence_reason(len(low)))
     return layout
+
+
+def _area(b) -> float:
+    return max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
+
+
+def _text_blocks(leaf: list, order: int | None) -> list[TextBlock]:
+    """The columns of text (and the pictures) of one region, as blocks an editor can click."""
+    out: list[TextBlock] = []
+    lines = sorted((e for e in leaf if isinstance(e, Line)), key=lambda ln: (ln.x0, ln.y0))
+    columns: list[list[Line]] = []
+    for ln in lines:
+        for col in columns:
+            last = col[-1]
+            overlap = min(ln.x1, max(c.x1 for c in col)) - max(ln.x0, min(c.x0 for c in col))
+            if overlap > 0.5 * min(ln.x1 - ln.x0, last.x1 - last.x0) and (
+                ln.y0 - max(c.y1 for c in col) < 1.5 * max(ln.size, last.size)
+            ):
+                col.append(ln)
+                break
+        else:
+            columns.append([ln])
+    for col in columns:
+        col.sort(key=lambda ln: ln.y0)
+        out.append(TextBlock(_bbox(col), "".join(ln.text for ln in col)[:200], "text", order))
+    for e in leaf:
+        if isinstance(e, Block) and e.kind == "picture":
+            out.append(TextBlock([round(v, 2) for v in e.bbox], "", "picture", order))
+    return out
 
 
 def _open(pdf) -> tuple[pdfium.PdfDocument, bool]:

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from ..lexicon import (
     BYLINE,
     BYLINE_ENDINGS,
+    BYLINE_ROLES,
     CONTINUATION,
     CONTINUES_TO,
-    BYLINE_ROLES,
     INLINE_BYLINE,
     LEADING_DASHES,
 )

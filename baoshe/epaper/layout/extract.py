@@ -102,6 +102,8 @@ class PagePrimitives:
     rules: list[Rule] = field(default_factory=list)
     boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
     pictures: list[Block] = field(default_factory=list)
+    # pictures whose placement box runs well beyond what their clip (or the page) shows
+    clipped_pictures: int = 0
 
 
 def extract_chars(page: pdfium.PdfPage, height: float) -> list[Char]:
@@ -189,15 +191,19 @@ def visible_bounds(obj, bounds: tuple[float, float, float, float]):
     return left, bottom, right, top
 
 
-def extract_graphics(page: pdfium.PdfPage, height: float) -> tuple[list[Rule], list, list[Block]]:
+def extract_graphics(
+    page: pdfium.PdfPage, height: float
+) -> tuple[list[Rule], list, list[Block], int]:
     rules: list[Rule] = []
     boxes: list[tuple[float, float, float, float]] = []
     pictures: list[Block] = []
+    clipped = 0
     width = page.get_width()
     for obj in page.get_objects(max_depth=4):
         if obj.type not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
             continue
         bounds = obj.get_bounds()
+        placed = bounds
         if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             vis = visible_bounds(obj, bounds)
             if vis is None:
@@ -207,6 +213,10 @@ def extract_graphics(page: pdfium.PdfPage, height: float) -> tuple[list[Rule], l
         # Nothing outside the page is printed either.
         left, right = max(left, 0.0), min(right, width)
         bottom, top = max(bottom, 0.0), min(top, height)
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            shown = max(0.0, right - left) * max(0.0, top - bottom)
+            placed_area = (placed[2] - placed[0]) * (placed[3] - placed[1])
+            clipped += placed_area > 0 and shown < 0.8 * placed_area
         x0, y0, x1, y1 = left, height - top, right, height - bottom
         w, h = x1 - x0, y1 - y0
         if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
@@ -227,7 +237,7 @@ def extract_graphics(page: pdfium.PdfPage, height: float) -> tuple[list[Rule], l
                 Rule(x0, y0, x0, y1, "v"),
                 Rule(x1, y0, x1, y1, "v"),
             ]
-    return rules, boxes, pictures
+    return rules, boxes, pictures, clipped
 
 
 def build_lines(chars: list[Char], vrules: list[Rule]) -> list[Line]:
@@ -268,7 +278,7 @@ def build_lines(chars: list[Char], vrules: list[Rule]) -> list[Line]:
 def extract_page(page: pdfium.PdfPage) -> PagePrimitives:
     width, height = page.get_size()
     prim = PagePrimitives(width, height)
-    prim.rules, prim.boxes, prim.pictures = extract_graphics(page, height)
+    prim.rules, prim.boxes, prim.pictures, prim.clipped_pictures = extract_graphics(page, height)
     prim.chars = extract_chars(page, height)
     prim.lines = build_lines(prim.chars, [r for r in prim.rules if r.orient == "v"])
     return prim
