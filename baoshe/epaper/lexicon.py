@@ -21,10 +21,9 @@ BYLINE_ENDINGS = ("摄", "报道")
 
 # A byline set inline at the start of the body: "本报讯（记者 张三 通讯员 李四）",
 # "本报北京5月20日电（记者 王五）", "新华社北京11月27日电（记者 赵六）". Group "who" is the byline.
-INLINE_BYLINE = re.compile(
-    r"^\s*(?:本报讯|本报[^（(，。]{0,12}电|新华社[^（(，。]{0,12}电|[^（(，。]{2,8}讯)\s*"
-    r"[（(](?P<who>[^（()）]{2,60})[）)]"
-)
+_OPENING = r"^\s*(?:本报讯|本报[^（(，。]{0,12}电|新华社[^（(，。]{0,12}电|[^（(，。]{2,8}讯)\s*"
+INLINE_OPENING = re.compile(_OPENING + r"[（(]")
+INLINE_BYLINE = re.compile(_OPENING + r"[（(](?P<who>[^（()）,，。；]{2,60})[）)]")
 # The roles inside a byline; names follow them ("记者陈晓辉通讯员吴敏杰" reads
 # "记者 陈晓辉 通讯员 吴敏杰" when the page sets the spaces as kerning, not as characters).
 BYLINE_ROLES = re.compile(
@@ -36,6 +35,11 @@ LEADING_DASHES = re.compile(r"^[—–\-－─]+\s*")
 
 # the label the law requires on an advertisement
 AD_LABELS = ("广告", "廣告")
+# what an unlabelled ad says: a phone number, a price or a discount, a call to buy
+AD_CUES = re.compile(
+    r"(?:\d{3,4}[-－—\s]?\d{7,8}|1[3-9]\d{9}|\d{3,4}[-－\s]\d{4}[-－\s]?\d{4}|热线|订购|咨询电话|"
+    r"优惠|折起|低至|特价|促销|专卖|招商|加盟|[0-9０-９.]+折|[0-9０-９]+元)"
+)
 
 # Words too common to tell two stories apart (the linker's stop words).
 _STOP_TEXT = (

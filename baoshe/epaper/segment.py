@@ -29,8 +29,9 @@ from django.utils.translation import ngettext
 
 from .layout.article import read_article
 from .layout.extract import Block, Line, PagePrimitives, extract_page
+from .layout.stories import split_stories, story_outline
 from .layout.xycut import XYCutter
-from .lexicon import AD_LABELS
+from .lexicon import AD_CUES, AD_LABELS
 
 HEADER_ZONE = 0.18  # top fraction of the page where 报头/版头 live
 FOOTER_ZONE = 0.93
@@ -189,6 +190,25 @@ def _mask_ads(prim: PagePrimitives, elems: list) -> list:
     return elems
 
 
+def _mask_barcodes(layout: PageLayout, elems: list, body: float) -> list:
+    """Barcodes and the digits printed with them are furniture: out before the cut."""
+    codes = [e for e in elems if isinstance(e, Block) and e.kind == "barcode"]
+    for code in codes:
+        near = [
+            e
+            for e in elems
+            if isinstance(e, Line)
+            and e.size < 1.2 * body
+            and e.x0 >= code.x0 - 2 * body
+            and e.x1 <= code.x1 + 2 * body
+            and (0 <= e.y0 - code.y1 < 1.5 * body or 0 <= code.y0 - e.y1 < 1.5 * body)
+            and not any("\u4e00" <= ch <= "\u9fff" for ch in e.text)
+        ]
+        layout.excluded.append(Region("other", _bbox([code, *near])))
+        elems = [e for e in elems if e is not code and not any(e is n for n in near)]
+    return elems
+
+
 def _strip_header_footer(prim: PagePrimitives, elems: list, layout: PageLayout) -> list:
     """Cut off 报头/版头 above the first page-wide rule and the folio below the last one.
 
@@ -263,12 +283,18 @@ def analyse_page(page: pdfium.PdfPage, page_index: int = 0) -> PageLayout:
     for ln in prim.lines:
         ln.kind = "line"
     elems: list = list(prim.lines) + list(prim.pictures)
+    elems = _mask_barcodes(layout, elems, body)
     elems = _mask_ads(prim, elems)
     elems = _strip_header_footer(prim, elems, layout)
     leaves = XYCutter(prim.rules, body).split(elems) if elems else []
     type_area = _area(_bbox(elems)) if elems else 1.0
     order = 0
+    # regions with several headlines: L-shaped and nested stories (layout/stories.py)
+    split_leaves: list[tuple[list, bool]] = []
     for leaf in leaves:
+        parts = split_stories(leaf, body, prim.boxes)
+        split_leaves += [(part, len(parts) > 1) for part in parts]
+    for leaf, shaped in split_leaves:
         bb = _bbox(leaf)
         lines = [e for e in leaf if isinstance(e, Line)]
         if any(isinstance(e, Block) and e.kind == "ad" for e in leaf):
@@ -292,13 +318,22 @@ def analyse_page(page: pdfium.PdfPage, page_index: int = 0) -> PageLayout:
             layout.excluded.append(Region("header", bb))
             _keep_header_lines(layout, leaf)
             continue
-        if not read.title and n_chars < 30:
-            layout.excluded.append(Region("other", bb))
+        furniture = not read.paragraphs and not read.images
+        if (not read.title and n_chars < 30) or furniture:
+            # no body and no picture: a slogan band, a price box, an unlabelled ad, a
+            # barcode's digits; a story always has text of its own
+            text = "".join(ln.text for ln in lines)
+            kind = "ad" if furniture and AD_CUES.search(text) else "other"
+            layout.excluded.append(Region(kind, bb))
             layout.blocks += _text_blocks(leaf, None)  # the editor may give it to a story
             continue
         frame = _frame_of(prim, bb)
+        polygon = _rect_polygon(bb)
         if frame:
             bb = [round(v, 2) for v in frame]
+            polygon = _rect_polygon(bb)
+        elif shaped:
+            polygon = story_outline(leaf, body)
         confidence = 1.0
         reasons = []
         for penalty, reason, doubtful in (
@@ -319,7 +354,7 @@ def analyse_page(page: pdfium.PdfPage, page_index: int = 0) -> PageLayout:
             paragraphs=read.paragraphs,
             images=[ImageRegion([round(v, 2) for v in im.bbox], im.caption) for im in read.images],
             bbox=bb,
-            polygons=[_rect_polygon(bb)],
+            polygons=[polygon],
             continuations=[Continuation(d, p) for d, p in read.continuations],
             boxed=frame is not None,
             confidence=round(max(confidence, 0.0), 2),

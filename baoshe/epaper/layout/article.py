@@ -12,6 +12,7 @@ from ..lexicon import (
     CONTINUATION,
     CONTINUES_TO,
     INLINE_BYLINE,
+    INLINE_OPENING,
     LEADING_DASHES,
 )
 from .extract import Block, Line
@@ -171,17 +172,43 @@ def read_article(elems: list, body_size: float) -> ReadArticle:
         art.byline = " ".join(ln.text for ln in col[:n])
         cols[0] = col[n:]
         cols = [c for c in cols if c]
-    if not art.byline and cols:
-        art.byline = inline_byline(cols[0][:3])
+    if not art.byline and kept:
+        art.byline = inline_byline(_opening_lines(kept))
     art.paragraphs = _paragraphs(cols, body_size)
     return art
+
+
+def _opening_lines(lines: list[Line]) -> list[Line]:
+    """The line that opens the story with a dateline (本报讯 …) and the two lines under it
+    in its column; found by what they say, not by column order, which tight gutters and
+    justified text can confuse."""
+    openers = [ln for ln in lines if INLINE_OPENING.match(ln.text)]
+    if not openers:
+        return []
+    cur = min(openers, key=lambda ln: (ln.y0, ln.x0))
+    out = [cur]
+    for _ in range(2):
+        below = [
+            ln
+            for ln in lines
+            if 0 <= ln.y0 - cur.y1 < 1.5 * cur.size
+            and min(ln.x1, cur.x1) - max(ln.x0, cur.x0) > 0.5 * (cur.x1 - cur.x0)
+        ]
+        if not below:
+            break
+        cur = min(below, key=lambda ln: ln.y0)
+        out.append(cur)
+    return out
 
 
 def inline_byline(first_lines: list[Line]) -> str:
     """The byline of a body that opens with "本报讯（记者 张三 通讯员 李四）": the part in
     brackets, with the spaces the page prints between names (the body keeps the whole text)."""
-    raw = "".join(ln.text for ln in first_lines)
-    m = INLINE_BYLINE.match(raw)
+    m = None
+    for n in range(1, len(first_lines) + 1):  # the shortest opening that holds it
+        m = INLINE_BYLINE.match("".join(ln.text for ln in first_lines[:n]))
+        if m:
+            break
     if not m:
         return ""
     return " ".join(BYLINE_ROLES.sub(r" \1 ", m.group("who")).split())

@@ -8,6 +8,7 @@ character boxes line up with the images readers click on.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ RULE_MIN_LENGTH = 15.0
 LINE_SPLIT_GAP_MAX = 13.0  # a horizontal gap wider than this always splits a line
 SPACE_GAP_EM = 0.5  # a gap wider than this many em inside a line becomes one space
 SPACE_GAP_TOLERANCE = 0.03  # em: pdfium's loose boxes put a space glyph's gap at ≈ 0.5 em
+LATIN_SPACE_EM = 0.15  # between two Latin letters or digits, a gap this wide is a word space
 
 
 @dataclass(slots=True)
@@ -44,6 +46,7 @@ class Line:
     size: float = 0.0
     text: str = ""
     kind: str = "line"
+    vertical: bool = False  # 竖排: characters top to bottom
 
     def __post_init__(self) -> None:
         cs = self.chars
@@ -57,7 +60,14 @@ class Line:
         for a, b in zip(cs, cs[1:], strict=False):
             # a printed space, or a gap of about half an em (a space glyph is 0.5 em wide, so
             # the tolerance keeps "两市市长视频通话 共话务实合作" from losing its space)
-            if b.space_before or b.x0 - a.x1 > (SPACE_GAP_EM - SPACE_GAP_TOLERANCE) * self.size:
+            gap = b.x0 - a.x1
+            if (
+                b.space_before
+                or gap > (SPACE_GAP_EM - SPACE_GAP_TOLERANCE) * self.size
+                # Latin words set as separate runs with no space glyph: a word space is a
+                # quarter em, far more than any kerning ("SitcomQueen" is two words)
+                or (gap > LATIN_SPACE_EM * self.size and _latin(a.ch) and _latin(b.ch))
+            ):
                 parts.append(" ")
             parts.append(b.ch)
         self.text = "".join(parts)
@@ -65,6 +75,10 @@ class Line:
     @property
     def bbox(self) -> tuple[float, float, float, float]:
         return (self.x0, self.y0, self.x1, self.y1)
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 @dataclass
@@ -84,7 +98,7 @@ class Block:
     y0: float
     x1: float
     y1: float
-    kind: str  # "picture" | "ad"
+    kind: str  # "picture" | "ad" | "barcode"
     size: float = 0.0
     text: str = ""
 
@@ -237,7 +251,84 @@ def extract_graphics(
                 Rule(x0, y0, x0, y1, "v"),
                 Rule(x1, y0, x1, y1, "v"),
             ]
+    rules, barcodes = _barcodes(rules)
+    pictures += barcodes
     return rules, boxes, pictures, clipped
+
+
+BARCODE_MIN_BARS = 12
+
+
+def _barcodes(rules: list[Rule]) -> tuple[list[Rule], list[Block]]:
+    """Runs of many short parallel vertical bars close together are a barcode (ISSN/price
+    code), page furniture: one ``barcode`` block instead of dozens of "rules"."""
+    bars = sorted(
+        (r for r in rules if r.orient == "v" and r.y1 - r.y0 <= 100),
+        key=lambda r: (round(r.y0), round(r.y1), r.x0),
+    )
+    groups: list[list[Rule]] = []
+    for r in bars:
+        g = groups[-1] if groups else None
+        if (
+            g
+            and abs(r.y0 - g[-1].y0) <= 1.5
+            and abs(r.y1 - g[-1].y1) <= 1.5
+            and 0 <= r.x0 - g[-1].x0 <= 12
+        ):
+            g.append(r)
+        else:
+            groups.append([r])
+    found = [g for g in groups if len(g) >= BARCODE_MIN_BARS]
+    if not found:
+        return rules, []
+    used = {id(r) for g in found for r in g}
+    blocks = [
+        Block(
+            min(r.x0 for r in g) - 1,
+            min(r.y0 for r in g),
+            max(r.x1 for r in g) + 1,
+            max(r.y1 for r in g),
+            "barcode",
+        )
+        for g in found
+    ]
+    return [r for r in rules if id(r) not in used], blocks
+
+
+#: A gap this many ems wide splits a line when other lines have a gap at the same place
+#: (a column gutter narrower than LINE_SPLIT_GAP_MAX: tight real layouts set 6-8 pt gutters
+#: next to 9 pt text)
+GUTTER_MIN_EM = 0.25
+GUTTER_MIN_ROWS = 2  # other rows whose text starts at that x ...
+GUTTER_ROWS_SPAN = 8.0  # ... within this many ems above or below
+
+
+def _gutters(rows: list[list[Char]]) -> set[tuple[float, float, float]]:
+    """Gaps after which the text starts at the x where the lines just above and below start
+    too (the left edge of a column): column gutters, however narrow. Neighbouring stories
+    rarely share baselines, so the evidence is where lines start, not where rows have gaps.
+    A space inside a line (between two names of a byline) is followed by text that starts
+    nowhere else. Keys are (x0, x1, baseline) of the gap."""
+    starts: list[tuple[float, float]] = []  # (x0, baseline) of every run of text
+    gaps = []
+    for row in rows:
+        starts.append((row[0].x0, row[0].y1))
+        for a, b in zip(row, row[1:], strict=False):
+            if b.x0 - a.x1 > GUTTER_MIN_EM * a.size:
+                starts.append((b.x0, b.y1))
+                gaps.append((a.x1, b.x0, a.y1, a.size))
+    starts.sort()
+    xs = [x for x, _ in starts]
+    found = set()
+    for g0, g1, y, size in gaps:
+        lo = bisect.bisect_left(xs, g1 - 0.3 * size)
+        hi = bisect.bisect_right(xs, g1 + 0.3 * size)
+        near = sum(
+            1 for x, sy in starts[lo:hi] if abs(sy - y) <= GUTTER_ROWS_SPAN * size and sy != y
+        )
+        if near >= GUTTER_MIN_ROWS:
+            found.add((g0, g1, y))
+    return found
 
 
 def build_lines(chars: list[Char], vrules: list[Rule]) -> list[Line]:
@@ -256,13 +347,15 @@ def build_lines(chars: list[Char], vrules: list[Rule]) -> list[Line]:
                 rows[-1].append(c)
                 continue
         rows.append([c])
-    lines: list[Line] = []
     for row in rows:
         row.sort(key=lambda c: c.x0)
+    gutters = _gutters(rows)
+    lines: list[Line] = []
+    for row in rows:
         cur = [row[0]]
         for a, b in zip(row, row[1:], strict=False):
             gap = b.x0 - a.x1
-            split = gap > min(1.2 * a.size, LINE_SPLIT_GAP_MAX)
+            split = gap > min(1.2 * a.size, LINE_SPLIT_GAP_MAX) or ((a.x1, b.x0, a.y1) in gutters)
             if not split and gap > 1.0:
                 yc = (a.y0 + a.y1) / 2
                 split = any(a.x1 - 1 <= r.x0 <= b.x0 + 1 and r.y0 <= yc <= r.y1 for r in vrules)
@@ -272,7 +365,47 @@ def build_lines(chars: list[Char], vrules: list[Rule]) -> list[Line]:
             else:
                 cur.append(b)
         lines.append(Line(cur))
-    return lines
+    return merge_vertical(lines)
+
+
+def _cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def merge_vertical(lines: list[Line]) -> list[Line]:
+    """Join characters set one under another (竖排 headlines and text) into vertical lines.
+
+    Horizontal grouping leaves each of them a one-character line; a run of two or more such
+    CJK characters of one size, aligned on x and spaced less than an em apart, is one line
+    read top to bottom.
+    """
+    singles = sorted(
+        (ln for ln in lines if len(ln.chars) == 1 and _cjk(ln.chars[0].ch)),
+        key=lambda ln: (ln.x0, ln.y0),
+    )
+    runs: list[list[Line]] = []
+    for ln in sorted(singles, key=lambda ln: ln.y0):
+        for run in runs:
+            last = run[-1]
+            if (
+                abs(ln.size - last.size) <= 0.05 * last.size
+                and abs(ln.x0 - last.x0) < 0.2 * last.size
+                and 0 <= ln.y0 - last.y1 < 0.6 * last.size
+            ):
+                run.append(ln)
+                break
+        else:
+            runs.append([ln])
+    merged = {id(ln) for run in runs if len(run) >= 2 for ln in run}
+    if not merged:
+        return lines
+    out = [ln for ln in lines if id(ln) not in merged]
+    for run in runs:
+        if len(run) >= 2:
+            vertical = Line([ln.chars[0] for ln in run], vertical=True)
+            vertical.text = "".join(ln.chars[0].ch for ln in run)
+            out.append(vertical)
+    return out
 
 
 def extract_page(page: pdfium.PdfPage) -> PagePrimitives:

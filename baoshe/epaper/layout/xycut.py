@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from .extract import Rule
 
 MIN_RULE_COVERAGE = 0.85
+#: How a story's last line ends (a column that stops without one goes on elsewhere)
+SENTENCE_END = ("。", "！", "？", "”", "」", "…", ".", "!", "?", "）")
 #: Gaps are measured in body-text ems: real exports set stories as tight as a quarter em
 #: apart (a 3 pt gutter next to an 8 pt body on a 方正飞腾 page), generated ones wider.
 MIN_RULE_GAP_EM = 0.2
@@ -133,6 +135,7 @@ class XYCutter:
                 any(map(self.is_headline, first))
                 and not body_first
                 and not all(map(self.is_headline, last))
+                and not self._continues_beside(upper, lower)
             ):
                 return Cut("h", mid, 0.0)
         fallback = None
@@ -147,6 +150,38 @@ class XYCutter:
                     return Cut("v", mid, 0.0)
                 fallback = fallback or Cut("v", mid, 0.0)
         return fallback
+
+    def _continues_beside(self, upper, lower) -> bool:
+        """Does a column of the upper story go on below the gap, beside the lower headline?
+
+        An L-shaped story continues under its in-column photo while the next story starts
+        beside it: below the gap there is then something (the photo, the text) that no lower
+        headline stands over, level with that headline, right under a column of the upper
+        part whose last line stops mid-sentence. A story that ends above the gap ends its
+        last column with a full stop.
+        """
+        heads = [e for e in lower if self.is_title(e)]
+        if not heads:
+            return False
+        foot = max(e.y1 for e in heads)
+        for e in lower:
+            if self.is_headline(e) or e.y0 >= foot:
+                continue
+            if any(h.x0 < e.x1 and e.x0 < h.x1 for h in heads):
+                continue
+            above = [
+                u
+                for u in upper
+                if getattr(u, "kind", "") == "line"
+                and not self.is_headline(u)
+                and min(u.x1, e.x1) - max(u.x0, e.x0) > 0.5 * min(u.x1 - u.x0, e.x1 - e.x0)
+                and 0 <= e.y0 - u.y1 < 3 * self.body
+            ]
+            if above:
+                last = max(above, key=lambda u: u.y1)
+                if not last.text.rstrip().endswith(SENTENCE_END):
+                    return True
+        return False
 
     def _opens_story(self, right, g1: float) -> bool:
         """Does the column just right of a gutter start under a headline of its own side?
