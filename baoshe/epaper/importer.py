@@ -207,13 +207,15 @@ def _header_name(text: str) -> str | None:
     return text
 
 
-def _header_number(text: str) -> str | None:
-    """A 版次 printed alone ("A02", "第5版", "08"), normalised like file names ("A02")."""
+def _header_number(text: str, prominent: bool = False) -> str | None:
+    """A 版次 printed alone ("A02", "第5版", "08"), normalised like file names ("A02").
+    ``prominent``: the number is the header's biggest type (a county paper's folio "2" set
+    at 30 pt), so it is the page number even without a letter or 版."""
     m = HEADER_PAGE_NUMBER.match(text.strip())
     if not m:
         return None
     num = m.group("num").replace(" ", "")
-    marked = any(c.isalpha() for c in num) or m.group("ban") or m.group("di")
+    marked = any(c.isalpha() for c in num) or m.group("ban") or m.group("di") or prominent
     if not marked and len(num) < 2:  # a lone "3" in a header is more likely part of a date
         return None
     return parse_page_filename(f"{num}.pdf")[0]
@@ -223,6 +225,9 @@ def page_heading(header_lines) -> tuple[str, str] | None:
     """(版次, 版名) from the text of a page's 报头/版头 (``PageLayout.header_lines``): one line
     "A01 要闻" / "第A01版 要闻", or a 版次 line ("A02") with its 版名 beside it on the right;
     None when the header names no page."""
+    sizes = sorted(line.size for line in header_lines)
+    biggest = sizes[-1] if sizes else 0
+    median = sizes[len(sizes) // 2] if sizes else 0
     for line in header_lines:
         text = line.text.strip()
         m = PAGE_FILE_NAME.match(text)
@@ -230,7 +235,7 @@ def page_heading(header_lines) -> tuple[str, str] | None:
             number = _header_number(m.group("num"))
             if number:
                 return number, _header_name(m.group("name"))
-        number = _header_number(text)
+        number = _header_number(text, line.size >= max(0.95 * biggest, 1.5 * median))
         if not number:
             continue
         x0, y0, x1, y1 = line.bbox

@@ -19,6 +19,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 
+from baoshe.epaper.importer import page_heading
 from baoshe.epaper.layout.article import inline_byline
 from baoshe.epaper.layout.extract import effective_size, extract_page
 from baoshe.epaper.segment import segment_page
@@ -127,6 +128,8 @@ def test_real_founder_page_segments_into_its_stories(real_page):
         assert iou(best.bbox, story["bbox"]) >= 0.8, story["title"]
         assert best.title == story["title"]
         assert best.byline == story["byline"]
-    # the folio "2" is furniture: a header region, and a header line for 版次
+    # the folio "2" is furniture: a header region, and the 版次 of a merged PDF without
+    # manifest (set at 30 pt, the header's biggest type, beside the 版名)
     assert "2" in [h.text for h in layout.header_lines]
+    assert page_heading(layout.header_lines) == ("02", "综合新闻")
     assert not layout.needs_review

@@ -304,29 +304,45 @@ GUTTER_ROWS_SPAN = 8.0  # ... within this many ems above or below
 
 
 def _gutters(rows: list[list[Char]]) -> set[tuple[float, float, float]]:
-    """Gaps after which the text starts at the x where the lines just above and below start
-    too (the left edge of a column): column gutters, however narrow. Neighbouring stories
-    rarely share baselines, so the evidence is where lines start, not where rows have gaps.
-    A space inside a line (between two names of a byline) is followed by text that starts
-    nowhere else. Keys are (x0, x1, baseline) of the gap."""
+    """Gaps before which the text ends where the lines just above and below end, and after
+    which it starts where they start (the edges of two columns): column gutters, however
+    narrow. Neighbouring stories rarely share baselines, so the evidence is where lines
+    start and end, not where rows have gaps. A space inside a line (between two names of a
+    byline) has text on both sides that ends and starts nowhere else. Keys are
+    (x0, x1, baseline) of the gap."""
     starts: list[tuple[float, float]] = []  # (x0, baseline) of every run of text
+    ends: list[tuple[float, float]] = []  # (x1, baseline)
     gaps = []
     for row in rows:
         starts.append((row[0].x0, row[0].y1))
+        ends.append((row[-1].x1, row[-1].y1))
         for a, b in zip(row, row[1:], strict=False):
             if b.x0 - a.x1 > GUTTER_MIN_EM * a.size:
                 starts.append((b.x0, b.y1))
+                ends.append((a.x1, a.y1))
                 gaps.append((a.x1, b.x0, a.y1, a.size))
     starts.sort()
+    ends.sort()
     xs = [x for x, _ in starts]
+    xe = [x for x, _ in ends]
+
+    def aligned(points, keys, x: float, y: float, size: float, before: float = 0.3) -> int:
+        lo = bisect.bisect_left(keys, x - before * size)
+        hi = bisect.bisect_right(keys, x + 0.3 * size)
+        return sum(
+            1 for _, py in points[lo:hi] if abs(py - y) <= GUTTER_ROWS_SPAN * size and py != y
+        )
+
     found = set()
     for g0, g1, y, size in gaps:
-        lo = bisect.bisect_left(xs, g1 - 0.3 * size)
-        hi = bisect.bisect_right(xs, g1 + 0.3 * size)
-        near = sum(
-            1 for x, sy in starts[lo:hi] if abs(sy - y) <= GUTTER_ROWS_SPAN * size and sy != y
-        )
-        if near >= GUTTER_MIN_ROWS:
+        # the text after the gap starts where other lines start, and the text before it
+        # ends where other lines end: both edges of a gutter
+        if (
+            aligned(starts, xs, g1, y, size) >= GUTTER_MIN_ROWS
+            # (a line may end up to an em past the column's edge: 标点悬挂, hanging
+            # punctuation)
+            and aligned(ends, xe, g0, y, size, before=1.1) >= GUTTER_MIN_ROWS
+        ):
             found.add((g0, g1, y))
     return found
 
