@@ -26,13 +26,13 @@ def texts(story) -> set[str]:
 
 
 def test_l_shaped_story_and_its_neighbour_are_two_stories():
-    # Story A: headline over three columns; its third column stops at y=160 (photo of its own
-    # there), story B starts under it in column 3 with its own headline.
+    # Story A: headline over three columns; its third column holds a photo of its own and
+    # goes on under it down to y=200; story B starts under that in column 3.
     a_head = line("甲稿标题在这里", 0, 0, size=24)
-    a_cols = column(0, 40, 20) + column(100, 40, 20) + column(200, 40, 6)
+    a_cols = column(0, 40, 25) + column(100, 40, 25) + column(200, 40, 6) + column(200, 165, 3)
     photo = Block(200, 110, 296, 160, "picture")
-    b_head = line("乙稿标题", 200, 170, size=18)
-    b_col = column(200, 200, 10)
+    b_head = line("乙稿标题", 200, 210, size=18)
+    b_col = column(200, 240, 10)
     leaf = [a_head, *a_cols, photo, b_head, *b_col]
     stories = split_stories(leaf, BODY)
     assert len(stories) == 2
@@ -98,3 +98,38 @@ def test_latin_words_set_as_separate_runs_keep_their_spaces():
     # CJK glyphs a hair apart still join without a space
     cjk = [Char(ch, k * 8.5, 20, k * 8.5 + 8, 28, 8) for k, ch in enumerate("中国海油报")]
     assert [ln.text for ln in build_lines(cjk, [])] == ["中国海油报"]
+
+
+def test_photo_over_a_headline_leads_that_story():
+    a_head = line("上面一篇稿件的标题", 0, 0, size=24)
+    a_text = column(0, 40, 8) + column(100, 40, 8)
+    photo = Block(100, 140, 196, 200, "picture")  # under A's columns, over B's headline
+    b_head = line("图片新闻标题", 100, 206, size=16)
+    b_text = column(100, 230, 5)
+    stories = split_stories([a_head, *a_text, photo, b_head, *b_text], BODY)
+    b = next(s for s in stories if b_head in s)
+    assert photo in b
+
+
+def test_a_brief_with_a_small_headline_is_told_from_a_subhead_by_its_opening():
+    lead_head = line("主稿标题在此处", 0, 0, size=24)
+    lead = column(0, 40, 20) + column(100, 40, 8)
+    brief_head = line("简讯标题", 104, 140, size=10.5)  # 1.3 em: below headline size
+    brief = [line("本报讯（记者张三）昨天", 100, 160), *column(100, 171, 6)]
+    subhead = line("小标题", 0, 270, size=10.5)
+    tail = column(0, 290, 4)
+    stories = split_stories([lead_head, *lead, brief_head, *brief, subhead, *tail], BODY)
+    assert len(stories) == 2
+    story = next(s for s in stories if brief_head in s)
+    assert all(ln in story for ln in brief)
+    lead_story = next(s for s in stories if lead_head in s)
+    assert subhead in lead_story and all(ln in lead_story for ln in tail)
+
+
+def test_vertical_glyph_boxes_may_touch_or_overlap():
+    # LibreOffice's stacked glyphs overlap their neighbours by a tenth of a point
+    chars = [
+        Char(ch, 10, 10 + k * 27.9, 38, 38 + k * 27.9, 28) for k, ch in enumerate("古村焕新颜")
+    ]
+    vertical = [ln for ln in build_lines(chars, []) if ln.vertical]
+    assert [ln.text for ln in vertical] == ["古村焕新颜"]

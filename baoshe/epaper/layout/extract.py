@@ -32,6 +32,13 @@ class Char:
     y1: float
     size: float
     space_before: bool = False  # the PDF prints a space (U+0020/U+3000) just before it
+    # the baseline (y of the glyph's origin): a Latin glyph in another font has another
+    # descent, so its box bottom differs from the CJK glyphs' on the same line
+    base: float = -1.0
+
+    def __post_init__(self) -> None:
+        if self.base < 0:
+            self.base = self.y1
 
 
 @dataclass
@@ -132,6 +139,9 @@ def extract_chars(page: pdfium.PdfPage, height: float) -> list[Char]:
         loose = pdfium_c.FPDFText_GetLooseCharBox
         fsize = pdfium_c.FPDFText_GetFontSize
         get_matrix = pdfium_c.FPDFText_GetMatrix
+        get_origin = pdfium_c.FPDFText_GetCharOrigin
+        ox = ctypes.c_double()
+        oy = ctypes.c_double()
         matrix = pdfium_c.FS_MATRIX()
         space = False
         for i in range(n):
@@ -147,16 +157,14 @@ def extract_chars(page: pdfium.PdfPage, height: float) -> list[Char]:
             size = effective_size(fsize(raw, i), get_matrix(raw, i, ctypes.byref(matrix)), matrix)
             if size <= 0.5:
                 size = rect.top - rect.bottom
+            bottom = height - rect.bottom
+            base = (
+                height - oy.value
+                if get_origin(raw, i, ctypes.byref(ox), ctypes.byref(oy))
+                else bottom
+            )
             out.append(
-                Char(
-                    chr(u),
-                    rect.left,
-                    height - rect.top,
-                    rect.right,
-                    height - rect.bottom,
-                    size,
-                    space,
-                )
+                Char(chr(u), rect.left, height - rect.top, rect.right, bottom, size, space, base)
             )
             space = False
         return out
@@ -310,27 +318,32 @@ def _gutters(rows: list[list[Char]]) -> set[tuple[float, float, float]]:
     start and end, not where rows have gaps. A space inside a line (between two names of a
     byline) has text on both sides that ends and starts nowhere else. Keys are
     (x0, x1, baseline) of the gap."""
-    starts: list[tuple[float, float]] = []  # (x0, baseline) of every run of text
-    ends: list[tuple[float, float]] = []  # (x1, baseline)
+    starts: list[tuple[float, float, float]] = []  # (x0, baseline, size) of every run
+    ends: list[tuple[float, float, float]] = []  # (x1, baseline, size)
     gaps = []
     for row in rows:
-        starts.append((row[0].x0, row[0].y1))
-        ends.append((row[-1].x1, row[-1].y1))
+        starts.append((row[0].x0, row[0].base, row[0].size))
+        ends.append((row[-1].x1, row[-1].base, row[-1].size))
         for a, b in zip(row, row[1:], strict=False):
             if b.x0 - a.x1 > GUTTER_MIN_EM * a.size:
-                starts.append((b.x0, b.y1))
-                ends.append((a.x1, a.y1))
-                gaps.append((a.x1, b.x0, a.y1, a.size))
+                starts.append((b.x0, b.base, b.size))
+                ends.append((a.x1, a.base, a.size))
+                gaps.append((a.x1, b.x0, a.base, a.size))
     starts.sort()
     ends.sort()
-    xs = [x for x, _ in starts]
-    xe = [x for x, _ in ends]
+    xs = [p[0] for p in starts]
+    xe = [p[0] for p in ends]
 
     def aligned(points, keys, x: float, y: float, size: float, before: float = 0.3) -> int:
         lo = bisect.bisect_left(keys, x - before * size)
         hi = bisect.bisect_right(keys, x + 0.3 * size)
+        # rows of about the same size only: body columns say nothing about a headline
         return sum(
-            1 for _, py in points[lo:hi] if abs(py - y) <= GUTTER_ROWS_SPAN * size and py != y
+            1
+            for _, py, psize in points[lo:hi]
+            if abs(py - y) <= GUTTER_ROWS_SPAN * size
+            and py != y
+            and abs(psize - size) <= 0.15 * size
         )
 
     found = set()
@@ -354,12 +367,12 @@ def build_lines(chars: list[Char], vrules: list[Rule]) -> list[Line]:
     # Rows are clusters of (size, baseline). Lines of neighbouring columns whose
     # baselines differ by a fraction of a point share a row and are separated
     # below by the gutter, so no character is ever pulled into a distant column.
-    chars = sorted(chars, key=lambda c: (round(c.size * 2), c.y1))
+    chars = sorted(chars, key=lambda c: (round(c.size * 2), c.base))
     rows: list[list[Char]] = []
     for c in chars:
         if rows:
             last = rows[-1][-1]
-            if round(last.size * 2) == round(c.size * 2) and c.y1 - last.y1 <= 0.1 * last.size:
+            if round(last.size * 2) == round(c.size * 2) and c.base - last.base <= 0.1 * last.size:
                 rows[-1].append(c)
                 continue
         rows.append([c])
@@ -371,7 +384,9 @@ def build_lines(chars: list[Char], vrules: list[Rule]) -> list[Line]:
         cur = [row[0]]
         for a, b in zip(row, row[1:], strict=False):
             gap = b.x0 - a.x1
-            split = gap > min(1.2 * a.size, LINE_SPLIT_GAP_MAX) or ((a.x1, b.x0, a.y1) in gutters)
+            split = gap > min(1.2 * a.size, max(LINE_SPLIT_GAP_MAX, 0.6 * a.size)) or (
+                (a.x1, b.x0, a.base) in gutters
+            )
             if not split and gap > 1.0:
                 yc = (a.y0 + a.y1) / 2
                 split = any(a.x1 - 1 <= r.x0 <= b.x0 + 1 and r.y0 <= yc <= r.y1 for r in vrules)
@@ -406,7 +421,7 @@ def merge_vertical(lines: list[Line]) -> list[Line]:
             if (
                 abs(ln.size - last.size) <= 0.05 * last.size
                 and abs(ln.x0 - last.x0) < 0.2 * last.size
-                and 0 <= ln.y0 - last.y1 < 0.6 * last.size
+                and -0.2 * last.size <= ln.y0 - last.y1 < 0.6 * last.size
             ):
                 run.append(ln)
                 break

@@ -14,6 +14,7 @@ Pure geometry on the page primitives; no Django.
 
 from __future__ import annotations
 
+from ..lexicon import BYLINE, INLINE_OPENING
 from .extract import Block, Line
 
 TITLE_EM = 1.45  # a headline is at least this many body ems (xycut.XYCutter.is_title)
@@ -72,6 +73,70 @@ def headline_groups(lines: list[Line], body: float) -> list[list[Line]]:
     return groups
 
 
+def framed_headlines(lines: list[Line], body: float, frames, groups) -> list[list[Line]]:
+    """Headlines of stories boxed inside another (a 框 holding a brief): the larger-than-body
+    line at the top of a frame that also holds text, even when it is smaller than a
+    headline elsewhere on the page."""
+    taken = {id(ln) for g in groups for ln in g}
+    out: list[list[Line]] = []
+    for x0, y0, x1, y1 in frames:
+        inside = [
+            ln
+            for ln in lines
+            if ln.x0 >= x0 - 1 and ln.x1 <= x1 + 1 and ln.y0 >= y0 - 1 and ln.y1 <= y1 + 1
+        ]
+        if any(id(ln) in taken for ln in inside):
+            continue
+        body_lines = [ln for ln in inside if ln.size < DECK_EM * body]
+        top = [ln for ln in inside if ln.size >= DECK_EM * body and ln.y0 <= y0 + 4 * ln.size]
+        if top and len(body_lines) >= MIN_STORY_LINES:
+            out.append(sorted(top, key=lambda ln: ln.y0))
+    return out
+
+
+def small_headlines(lines: list[Line], body: float, groups) -> list[list[Line]]:
+    """Headlines of briefs, set only a little larger than the body (1.1–1.45 em): told from
+    a subhead inside a story by what follows them, a story's opening (本报讯（…）, a byline)."""
+    taken = {id(ln) for g in groups for ln in g}
+    heads = list(groups)
+    out: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda ln: ln.y0):
+        if id(ln) in taken or not DECK_EM * body < ln.size < TITLE_EM * body:
+            continue
+        # right under a headline it is that headline's 副题
+        if any(
+            0 <= ln.y0 - max(h.y1 for h in g) < 1.5 * ln.size
+            and _overlap(ln.x0, ln.x1, min(h.x0 for h in g), max(h.x1 for h in g)) > 0
+            for g in heads
+        ):
+            continue
+        below = sorted(
+            (
+                o
+                for o in lines
+                if o.size < DECK_EM * body
+                and 0 <= o.y0 - ln.y1 < 3 * ln.size
+                and _overlap(o.x0, o.x1, ln.x0 - ln.size, ln.x1 + ln.size) > 0
+            ),
+            key=lambda o: o.y0,
+        )
+        if below and (INLINE_OPENING.match(below[0].text) or BYLINE.match(below[0].text)):
+            group = [ln]
+            # a two-line brief headline
+            for o in lines:
+                if (
+                    o is not ln
+                    and id(o) not in taken
+                    and abs(o.size - ln.size) <= 0.1 * ln.size
+                    and 0 <= o.y0 - ln.y1 < 0.8 * ln.size
+                    and _overlap(o.x0, o.x1, ln.x0, ln.x1) > 0
+                ):
+                    group.append(o)
+            taken |= {id(o) for o in group}
+            out.append(group)
+    return out
+
+
 def columns(lines: list[Line]) -> list[list[Line]]:
     """Lines stacked in one column without a gap of more than 1.5 lines between them."""
     cols: list[list[Line]] = []
@@ -102,9 +167,11 @@ def split_stories(leaf: list, body: float, frames=()) -> list[list]:
     """The stories of one region (the region itself when it holds at most one headline)."""
     lines = [e for e in leaf if isinstance(e, Line)]
     groups = headline_groups(lines, body)
+    frames = list(frames)
+    groups += framed_headlines(lines, body, frames, groups)
+    groups += small_headlines(lines, body, groups)
     if len(groups) < 2:
         return [leaf]
-    frames = list(frames)
     in_group = {id(ln) for g in groups for ln in g}
     stories: list[list] = [list(g) for g in groups]
     heads = [_box(g) for g in groups]
@@ -149,9 +216,22 @@ def split_stories(leaf: list, body: float, frames=()) -> list[list]:
                 continue
             cover = _overlap(bx0, bx1, x0, x1) / max(bx1 - bx0, 1.0)
             above = y1 <= by0 + 0.5 * body
-            # a headline above the block rather than below it; among those, one whose width
-            # covers the block (a short headline may not), then the nearest
-            key = (above, cover >= 0.3, y1 if above else -abs(y0 - by0))
+            # a photo standing right over a headline leads that story
+            photo = isinstance(block[0], Block)
+            led = photo and (
+                (0 <= y0 - by1 <= 3 * body and _overlap(bx0, bx1, x0, x1) > 0.3 * (bx1 - bx0))
+                # or beside the headline, level with it (a headline set next to its photo)
+                or (
+                    abs(by0 - y0) <= 1.5 * body
+                    and (0 <= x0 - bx1 <= 2 * body or 0 <= bx0 - x1 <= 2 * body)
+                )
+            )
+            # else a headline above the block rather than below it; among those, one whose
+            # width covers the block (a short headline may not), then the nearest
+            # (then the nearest across: a short headline over its first columns still beats
+            # a far one that happens to be lower)
+            hdist = max(0.0, x0 - bx1, bx0 - x1)
+            key = (led, above, cover >= 0.3, -hdist, y1 if above else -abs(y0 - by0))
             if best_key is None or key > best_key:
                 best, best_key = k, key
         owner.append(best)

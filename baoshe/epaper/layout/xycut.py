@@ -137,7 +137,7 @@ class XYCutter:
                 and not all(map(self.is_headline, last))
                 and not self._continues_beside(upper, lower)
             ):
-                return Cut("h", mid, 0.0)
+                return Cut("h", self._above_lead_photo(elems, upper, lower, mid), 0.0)
         fallback = None
         for g0, g1 in _gaps(elems, "v"):
             if g1 - g0 < MIN_VGAP_WHITESPACE_EM * self.body:
@@ -145,11 +145,43 @@ class XYCutter:
             mid = (g0 + g1) / 2
             left = [e for e in elems if e.x1 <= mid]
             right = [e for e in elems if e.x0 >= mid]
+            if all(getattr(e, "vertical", False) for e in left) or all(
+                getattr(e, "vertical", False) for e in right
+            ):
+                continue  # a 竖排 headline stands beside its own story, never alone
             if any(map(self.is_title, left)) and any(map(self.is_title, right)):
                 if self._opens_story(right, g1):
                     return Cut("v", mid, 0.0)
                 fallback = fallback or Cut("v", mid, 0.0)
         return fallback
+
+    def _above_lead_photo(self, elems, upper, lower, mid: float) -> float:
+        """Where to cut when the part above ends with a photo standing over the headline
+        below: above the photo, which leads that story (papers put photos over headlines)."""
+        heads = [e for e in lower if self.is_title(e)]
+        top = min(e.y0 for e in heads) if heads else mid
+        heads = [e for e in heads if e.y0 <= top + 1]
+        bottom = max(e.y1 for e in upper)
+        pics = [
+            e
+            for e in upper
+            if getattr(e, "kind", "") == "picture"
+            and e.y1 >= bottom - 3 * self.body
+            and any(min(e.x1, h.x1) - max(e.x0, h.x0) > 0.3 * (e.x1 - e.x0) for h in heads)
+        ]
+        if not pics:
+            return mid
+        pic_top = min(e.y0 for e in pics)
+        for g0, g1 in _gaps(elems, "h"):
+            if g1 - g0 < MIN_HGAP_WHITESPACE_EM * self.body or not (
+                pic_top - 3 * self.body <= g1 <= pic_top + 0.5
+            ):
+                continue
+            new_mid = (g0 + g1) / 2
+            above = [e for e in elems if e.y1 <= new_mid]
+            if any(map(self.is_title, above)):
+                return new_mid
+        return mid
 
     def _continues_beside(self, upper, lower) -> bool:
         """Does a column of the upper story go on below the gap, beside the lower headline?
