@@ -29,7 +29,7 @@ from django.utils.translation import ngettext
 
 from .layout.article import read_article
 from .layout.extract import Block, Line, PagePrimitives, extract_page
-from .layout.stories import columns, split_stories, story_outline
+from .layout.stories import split_stories, story_outline
 from .layout.xycut import XYCutter
 from .lexicon import AD_CUES, AD_LABELS
 
@@ -390,10 +390,23 @@ def _area(b) -> float:
 
 def _text_blocks(leaf: list, order: int | None) -> list[TextBlock]:
     """The columns of text (and the pictures) of one region, as blocks an editor can click."""
-    out = [
-        TextBlock(_bbox(col), "".join(ln.text for ln in col)[:200], "text", order)
-        for col in columns([e for e in leaf if isinstance(e, Line)])
-    ]
+    out: list[TextBlock] = []
+    lines = sorted((e for e in leaf if isinstance(e, Line)), key=lambda ln: (ln.x0, ln.y0))
+    columns: list[list[Line]] = []
+    for ln in lines:
+        for col in columns:
+            last = col[-1]
+            overlap = min(ln.x1, max(c.x1 for c in col)) - max(ln.x0, min(c.x0 for c in col))
+            if overlap > 0.5 * min(ln.x1 - ln.x0, last.x1 - last.x0) and (
+                ln.y0 - max(c.y1 for c in col) < 1.5 * max(ln.size, last.size)
+            ):
+                col.append(ln)
+                break
+        else:
+            columns.append([ln])
+    for col in columns:
+        col.sort(key=lambda ln: ln.y0)
+        out.append(TextBlock(_bbox(col), "".join(ln.text for ln in col)[:200], "text", order))
     for e in leaf:
         if isinstance(e, Block) and e.kind == "picture":
             out.append(TextBlock([round(v, 2) for v in e.bbox], "", "picture", order))
