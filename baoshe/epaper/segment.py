@@ -289,6 +289,7 @@ def analyse_page(page: pdfium.PdfPage, page_index: int = 0) -> PageLayout:
     leaves = XYCutter(prim.rules, body).split(elems) if elems else []
     type_area = _area(_bbox(elems)) if elems else 1.0
     order = 0
+    leaves = _join_lead_photos(leaves, body)
     # regions with several headlines: L-shaped and nested stories (layout/stories.py)
     split_leaves: list[tuple[list, bool]] = []
     for leaf in leaves:
@@ -318,11 +319,15 @@ def analyse_page(page: pdfium.PdfPage, page_index: int = 0) -> PageLayout:
             layout.excluded.append(Region("header", bb))
             _keep_header_lines(layout, leaf)
             continue
-        furniture = not read.paragraphs and not read.images
+        text = "".join(ln.text for ln in lines)
+        # no body and no picture (a slogan band, a price box), or no headline and the words of
+        # an ad (a 分类广告 cell): a story always has text and a headline of its own
+        furniture = (not read.paragraphs and not read.images) or (
+            not read.title and AD_CUES.search(text) is not None
+        )
         if (not read.title and n_chars < 30) or furniture:
             # no body and no picture: a slogan band, a price box, an unlabelled ad, a
             # barcode's digits; a story always has text of its own
-            text = "".join(ln.text for ln in lines)
             kind = "ad" if furniture and AD_CUES.search(text) else "other"
             layout.excluded.append(Region(kind, bb))
             layout.blocks += _text_blocks(leaf, None)  # the editor may give it to a story
@@ -382,6 +387,32 @@ def analyse_page(page: pdfium.PdfPage, page_index: int = 0) -> PageLayout:
         layout.needs_review = True
         layout.review_reasons.append(low_confidence_reason(len(low)))
     return layout
+
+
+def _join_lead_photos(leaves: list[list], body: float) -> list[list]:
+    """A region that is only a photo (and its caption) standing right over a story's region
+    leads that story: papers put the lead photo over the headline."""
+    out = [list(leaf) for leaf in leaves]
+    for leaf in out:
+        pics = [e for e in leaf if isinstance(e, Block) and e.kind == "picture"]
+        words = sum(len(e.text) for e in leaf if isinstance(e, Line))
+        if (
+            not pics
+            or words > 80
+            or any(isinstance(e, Line) and e.size >= 1.08 * body for e in leaf)
+        ):
+            continue
+        x0, _, x1, y1 = _bbox(leaf)
+        for other in out:
+            if other is leaf or not other:
+                continue
+            ox0, oy0, ox1, _ = _bbox(other)
+            overlap = min(x1, ox1) - max(x0, ox0)
+            if 0 <= oy0 - y1 <= 3 * body and overlap > 0.5 * (x1 - x0):
+                other.extend(leaf)
+                leaf.clear()
+                break
+    return [leaf for leaf in out if leaf]
 
 
 def _area(b) -> float:

@@ -28,6 +28,15 @@ nested at other corners, bylines on their own line) and its own invented texts. 
 used to tune the segmenter; only aggregate figures are to be read from it:
 
     .venv/bin/python bench/epaper_tools/typst_pages.py --set holdout [--preview DIR]
+
+A development set of five more pages (``--set dev2``, written to
+bench/data/epaper_tools/typst-dev2/, ``layout_system`` "Typst … (dev 2)") has designs and
+texts of its own: a front page (masthead, 报眼 ad, 导读 box, lead photo above its headline,
+下转 line), its continuation page (上接 line, text columns that do not follow the grid), a
+photo page (组图), an 8-column page of briefs with 3 pt gutters over a 分类广告 grid, and a
+副刊 page (essay, poem, nested 链接 box):
+
+    .venv/bin/python bench/epaper_tools/typst_pages.py --set dev2 [--preview DIR]
 """
 
 from __future__ import annotations
@@ -655,9 +664,15 @@ def hash_seed(s: str) -> int:
 
 
 def build_page(
-    page: Page, build: Path, fonts: Path, version: str, out: Path = OUT, holdout: bool = False
+    page: Page,
+    build: Path,
+    fonts: Path,
+    version: str,
+    out: Path = OUT,
+    holdout: bool = False,
+    dev2: bool = False,
 ) -> dict:
-    b = (HoldoutBuilder if holdout else Builder)(page, build)
+    b = (Dev2Builder if dev2 else HoldoutBuilder if holdout else Builder)(page, build)
     src = build / f"{page.name}.typ"
     src.write_text(b.source(), encoding="utf-8")
     pdf = out / f"{page.name}.pdf"
@@ -712,12 +727,16 @@ def build_page(
             "typeset, photo frames' visible extent, captions), read back from the Typst "
             "document, never from the segmenter. Furniture (版头, folio, ads, slogan band, "
             "barcode, rules) is not a story. 'inside' names the story a nested one is set in; "
-            "'polygon' outlines an L-shaped story." + (HOLDOUT_ABOUT if holdout else "")
+            "'polygon' outlines an L-shaped story."
+            + (HOLDOUT_ABOUT if holdout else "")
+            + (DEV2_ABOUT if dev2 else "")
         ),
         "pdf": pdf.name,
         "sha256": hashlib.sha256(data).hexdigest(),
         "page": 0,
-        "layout_system": f"Typst {version}" + (" (held out)" if holdout else ""),
+        "layout_system": f"Typst {version}"
+        + (" (held out)" if holdout else "")
+        + (" (dev 2)" if dev2 else ""),
         "_traits": page_traits(page),
         "stories": stories,
     }
@@ -789,16 +808,23 @@ def main() -> None:
     ap.add_argument("--only", help="build only this page name")
     ap.add_argument(
         "--set",
-        choices=("tuned", "holdout"),
+        choices=("tuned", "holdout", "dev2"),
         default="tuned",
         help="'tuned': the six pages in typst/ (default); 'holdout': six other designs in "
-        "typst-holdout/, kept out of segmenter tuning",
+        "typst-holdout/, kept out of segmenter tuning; 'dev2': five more designs in typst-dev2/",
     )
     args = ap.parse_args()
     fonts = font_dir()
     ver = version()
     holdout = args.set == "holdout"
-    out, pages = (OUT_HOLDOUT, HOLDOUT_PAGES) if holdout else (OUT, PAGES)
+    dev2 = args.set == "dev2"
+    out, pages = (
+        (OUT_HOLDOUT, HOLDOUT_PAGES)
+        if holdout
+        else (OUT_DEV2, DEV2_PAGES)
+        if dev2
+        else (OUT, PAGES)
+    )
     out.mkdir(parents=True, exist_ok=True)
     build = Path(tempfile.mkdtemp(prefix="typst-pages-"))
     keep = args.preview is not None
@@ -806,7 +832,7 @@ def main() -> None:
         for page in pages:
             if args.only and page.name != args.only:
                 continue
-            truth = build_page(page, build, fonts, ver, out, holdout)
+            truth = build_page(page, build, fonts, ver, out, holdout, dev2)
             print(
                 f"{page.name}: {len(truth['stories'])} stories, "
                 f"{(out / truth['pdf']).stat().st_size // 1024} KiB"
@@ -3429,6 +3455,1074 @@ H6 = HPage(
 )
 
 HOLDOUT_PAGES = [H1, H2, H3, H4, H5, H6]
+
+
+# --------------------------------------------------------------------------------------------
+# Development set 2 (--set dev2): five more pages in designs of their own, for development.
+# Each story is drawn piece by piece (headline lines, photos, body frames placed explicitly),
+# so the pages can break the grid: photo above its headline, photo beside a headline, 组图,
+# text columns that do not follow the grid (破栏), 转版 lines, a poem, a nested 链接 box.
+# --------------------------------------------------------------------------------------------
+
+OUT_DEV2 = ROOT / "bench" / "data" / "epaper_tools" / "typst-dev2"
+
+DEV2_ABOUT = (
+    " Development set 2 (--set dev2): page designs and texts of their own. 'jump' gives a "
+    "story's 转版 marker as printed."
+)
+
+# flowd(): like flow(), but with cut: false the last frame is filled to its last line too
+# (the text runs on to another page), instead of ending at a sentence end.
+DEV2_PRELUDE = r"""
+#let flowd(id, text-str, frames, font, size, lead, hl: 0, hfont: none, cut: true) = context {
+  let cl = text-str.clusters()
+  let n = cl.len()
+  let pos = 0
+  let starts = true
+  for (fi, f) in frames.enumerate() {
+    let (x, y, w, lines) = f
+    let maxh = (lines * size + (lines - 1) * lead + 0.05) * 1pt
+    let last = fi == frames.len() - 1
+    let mk(b) = bodyblock(w, font, size, lead, false,
+      chunk(cl, pos, b, starts, b < n and cl.at(b) != "¶" and (not last or not cut),
+        hl: hl, hfont: hfont))
+    let lo = pos
+    let hi = n
+    while lo < hi {
+      let mid = calc.div-euclid(lo + hi + 1, 2)
+      if measure(mk(mid)).height <= maxh { lo = mid } else { hi = mid - 1 }
+    }
+    let b = lo
+    while b > pos + 1 and b < n and NOSTART.contains(cl.at(b)) { b -= 1 }
+    if last and cut {
+      let j = b
+      while j > pos and not ENDS.contains(cl.at(j - 1)) { j -= 1 }
+      if j > pos + (b - pos) * 0.6 { b = j }
+    }
+    let body = mk(b)
+    place(top + left, dx: x * 1pt, dy: y * 1pt, body)
+    let m = measure(body)
+    [#metadata((id: id, x: x, y: y, w: m.width.pt(), h: m.height.pt(), frame: fi)) <box>]
+    pos = b
+    starts = false
+    if pos < n and cl.at(pos) == "¶" { pos += 1; starts = true }
+  }
+}
+"""
+
+GENERIC_D2 = [
+    "{org}有关负责人表示，将把群众满意度作为检验工作的第一标准，定期回访、及时整改。",
+    "据{org}统计，今年1至10月，{place}共受理各类诉求1460件，按时办结率达到97.3%。",
+    "在{place}文化礼堂门口，几位老人正坐在长椅上晒太阳，说起村里这两年的变化，个个喜笑颜开。",
+    "记者注意到，新建的步行道两旁种上了桂花和红枫，每隔百来米就设有一处休息座椅和垃圾分类箱。",
+    "“过去一下雨，门口就是一片烂泥地，现在出门鞋子都不沾泥。”村民王大伯指着新修的道路说。",
+    "为了让政策真正落地，{org}抽调28名业务骨干组成6个服务小组，分片包干、上门服务。",
+    "项目负责人介绍，工程采用装配式施工，比传统方式缩短工期近40天，也减少了扬尘和噪声。",
+    "当天下午，{org}还召开了现场推进会，逐项梳理存在的问题，明确了下一阶段的完成时限。",
+    "据悉，{place}已连续三年将此项工作列入民生实事项目，累计投入资金3800余万元。",
+    "不少年轻人也被吸引回乡创业。32岁的小林去年辞去杭州的工作，回村开起了民宿和咖啡馆。",
+    "下一步，{place}计划引入专业运营团队，打造集研学、露营、农事体验于一体的乡村旅游线路。",
+    "{org}提醒广大市民，如遇相关问题，可拨打12345政务服务热线或通过“浙里办”APP反映。",
+    "整个活动持续了近三个小时，现场发放宣传手册1500余份，接受群众咨询300多人次。",
+    "业内人士分析认为，这一做法有效破解了资金、土地、人才等要素制约，具有一定的推广价值。",
+    "在随后的交流环节，大家你一言我一语，围绕产品包装、网络销售等话题谈了各自的想法。",
+    "截至目前，全县已建成此类服务站点64个，覆盖所有乡镇（街道），年服务群众超过10万人次。",
+    "“一开始心里没底，试了一季才发现效益真不错。”种植户陈师傅算了一笔账，亩均增收近两千元。",
+    "据了解，这批设备由{org}统一采购，下月起将陆续配发到各个网点，并组织操作培训。",
+    "县气象台预计，未来一周以晴到多云天气为主，早晚温差较大，请市民注意适时增减衣物。",
+    "此次评选坚持公开、公平、公正原则，经过基层推荐、资格审查、网络投票等环节产生。",
+]
+
+ESSAY_D2 = [
+    "小时候总以为，溪口的那条石板路是没有尽头的，一直走下去，就能走到山的那一边。",
+    "外婆家的院子不大，一棵老柚子树占去了小半，秋天结满了果子，压得枝头低低的。",
+    "那时候的黄昏很长，长到可以把一本连环画翻来覆去看上三遍，灶间的炊烟才慢慢升起来。",
+    "后来我去了很远的城市，见过许多高楼和灯火，却总在某个失眠的夜里，想起那一声悠长的渡口船笛。",
+    "母亲说，人老了就爱回头看。其实不必等到老，有些东西一旦离开，就一直在心里等着你。",
+    "去年深秋回去，老屋已经翻修，只有门前那口井还在，井沿的青苔比记忆里更厚了些。",
+    "我蹲下来摸了摸井沿，凉意从指尖一直传到心口，仿佛摸到了一段被时间收藏起来的日子。",
+    "镇上的老茶馆还开着，掌柜换成了年轻人，茶碗却还是那种粗瓷的，端在手里沉甸甸的。",
+    "风从溪面上吹过来，带着稻草和泥土的气息。我忽然明白，所谓故乡，原来是一种味道。",
+    "那些走过的路、见过的人，都会在某一天重新回来，轻轻地敲一敲你的窗。",
+    "溪水还是那样不紧不慢地流着，它不在乎谁来了、谁走了，只管把两岸的四季一一收下。",
+    "临走那天，邻居阿婆塞给我一袋晒干的番薯片，说城里买不到这个味道。",
+    "傍晚的江面是橘红色的，渔船一只只靠岸，船头的灯一盏接一盏地亮起来。",
+    "外公是个话不多的人，他最爱做的事，是坐在门槛上削竹篾，一削就是一下午。",
+    "竹篾在他手里像是活的，转几转，就成了一只小小的蝈蝈笼，挂在屋檐下叮当作响。",
+    "我常常想，一个人的童年，大概就是由这些细碎的声音和气味拼起来的。",
+    "多年以后读到“日暮乡关何处是”，才懂得那份惆怅，原来早就在心里生了根。",
+    "街口的铁匠铺早已关门，可我总觉得，还能听见那叮叮当当的打铁声从巷子深处传来。",
+    "雨季的时候，屋后的竹林一夜之间冒出许多笋尖，母亲提着篮子去挖，回来做一锅油焖笋。",
+    "如今的孩子有了更多的玩具，却未必知道，一根狗尾巴草也能编出一只毛茸茸的小兔子。",
+]
+
+FICTION_D2 = [
+    "顾师傅的摊子只有一张旧木桌、一盏台灯和一只装满零件的铁皮盒子。",
+    "来修表的多是老街坊，表坏了舍不得扔，说是戴了几十年，有感情了。",
+    "那天傍晚，一个穿校服的男孩站在摊前，手里攥着一块停了的旧手表。",
+    "“这是我爷爷的。”男孩说，“他走了以后，表就不走了。”",
+    "顾师傅接过表，翻过来看了看后盖，上面刻着一行小字，已经磨得看不太清了。",
+    "他把表拆开，一个零件一个零件地擦，擦完了又一个零件一个零件地装回去。",
+    "天完全黑下来的时候，表针终于又动了。男孩把表贴在耳边，听了很久很久。",
+    "顾师傅没有收钱。他说，这块表是他四十年前亲手卖出去的，他认得。",
+    "第二天，街坊们发现修表摊上多了一块小黑板，上面写着：旧表修理，分文不取。",
+    "后来有人问顾师傅为什么，他只是笑笑，说时间这东西，总得有人替它守着。",
+]
+
+LINK_D2 = [
+    "民国时期，渡口设有渡船三艘，每日往返十余次，两岸商旅往来不绝。",
+    "上世纪八十年代溪口大桥建成后，古渡逐渐冷清，但渡船一直保留至今。",
+    "每年农历九月，当地还会举行祭江仪式，祈求风调雨顺、舟楫平安。",
+]
+
+
+@dataclass
+class D2Page(Page):
+    parts: list = field(default_factory=list)  # callables(builder) drawing stories/furniture
+
+
+class Dev2Builder(Builder):
+    """Builds dev-2 pages: every story is assembled from explicitly placed pieces."""
+
+    def new(self, sid, title, byline="", inside=None, jump=None):
+        self.meta[sid] = {"title": title, "byline": byline, "inside": inside}
+        if jump:
+            self.meta[sid]["jump"] = jump
+
+    def line(self, sid, x, y, w, s, font, size, align="left", color="black", scaled=False):
+        """One line of a story (headline, kicker, byline line); returns the y below it."""
+        self.put(sid, x, y, self.textline(s, font, size, w, align, scaled, color))
+        return y + size + max(3.0, size * 0.2)
+
+    def heads(self, sid, x, y, w, lines, size, font=None, align="center", scaled=False):
+        for ln in lines:
+            assert text_width(ln, size) <= w + 1, (ln, size, w)
+            y = self.line(sid, x, y, w, ln, font or self.s.head_font, size, align, scaled=scaled)
+        return y
+
+    def texts(self, key, topic, first, cap, generic=None, place="城关镇", org="县委宣传部"):
+        rnd = random.Random(hash_seed("dev2:" + key))
+        gen = [g.format(place=place, org=org) for g in (generic or GENERIC_D2)]
+        rnd.shuffle(gen)
+        rest = [t.format(place=place, org=org) for t in topic]
+        paras = [first + (rest.pop(0) if rest else gen.pop())]
+        gi, total = 0, len(paras[0])
+        while total < cap * 1.4 + 200:
+            sents = []
+            for _ in range(rnd.randint(1, 3)):
+                if rest and rnd.random() < 0.75:
+                    sents.append(rest.pop(0))
+                else:
+                    sents.append(gen[gi % len(gen)])
+                    gi += 1
+            paras.append("".join(sents))
+            total += len(paras[-1])
+        return "¶".join(paras)
+
+    def body(self, sid, frames, key, topic=(), first="", cut=True, generic=None, **kw):
+        """frames: (x, top, w, bottom); body text flowed through them."""
+        s = self.s
+        fr = [(x, t, w, self.lines_in(t, b)) for x, t, w, b in frames]
+        cap = sum(int(w // s.body_size) * n for _, _, w, n in fr)
+        text = self.texts(key, list(topic), first, cap, generic, **kw)
+        src = ", ".join(f"({a:.3f}, {b:.3f}, {c:.3f}, {d})" for a, b, c, d in fr)
+        hl = len(first) if first.startswith("本报讯") else 0
+        self.raw(
+            f"#flowd({q(sid)}, {q(text)}, ({src},), {q(s.body_font)}, {s.body_size}, {s.lead}, "
+            f"hl: {hl}, hfont: {q(s.byline_font) if s.byline_font else 'none'}, "
+            f"cut: {'true' if cut else 'false'})"
+        )
+        return fr
+
+    def line_y(self, top, k):
+        """Top of the k-th body line (0-based) of a frame starting at top."""
+        return top + k * (self.s.body_size + self.s.lead)
+
+    def split(self, x0, x1, n, g):
+        w = (x1 - x0 - (n - 1) * g) / n
+        return [(x0 + i * (w + g), w) for i in range(n)]
+
+    def hrule(self, x0, x1, y, wt=0.5, color="black"):
+        self.raw(
+            f"#place(dx: {x0:.2f}pt, dy: {y:.2f}pt, line(length: {x1 - x0:.2f}pt, "
+            f"stroke: {wt}pt + {color}))"
+        )
+
+    def vrule(self, x, y0, y1, wt=0.5):
+        self.raw(
+            f"#place(dx: {x:.2f}pt, dy: {y0:.2f}pt, line(angle: 90deg, length: {y1 - y0:.2f}pt, "
+            f"stroke: {wt}pt))"
+        )
+
+    def free(self, x, y, code):
+        self.raw(f"#place(dx: {x:.2f}pt, dy: {y:.2f}pt, {code})")
+
+    def source(self) -> str:
+        p = self.p
+        head = (
+            PRELUDE.replace("@TITLE@", p.name)
+            .replace("@W@", str(p.width))
+            .replace("@H@", str(p.height))
+        ) + DEV2_PRELUDE
+        for f in p.parts:
+            f(self)
+        return head + "\n".join(self.out) + "\n"
+
+
+def d2_folio(b: Dev2Builder, left: str, mid: str, right: str) -> None:
+    p = b.p
+    m = p.margin
+    y = p.height - 20
+    b.hrule(m, p.width - m, y - 5, 0.8)
+    b.free(
+        m,
+        y,
+        f'block(width: {p.width - 2 * m}pt, text(font: "Noto Sans CJK SC", size: 7.5pt, '
+        f"{q(left)} + h(1fr) + {q(mid)} + h(1fr) + {q(right)}))",
+    )
+
+
+def d2_strip(b: Dev2Builder, number: str, section: str, date: str, color="#0b4f8a") -> None:
+    """Inner-page header: page number in a box, section name, date and editors at the right."""
+    p = b.p
+    m = p.margin
+    b.free(
+        m,
+        22,
+        f'box(fill: rgb("{color}"), inset: (x: 8pt, y: 5pt), text(font: "Noto Sans CJK SC", '
+        f"size: 18pt, fill: white, {q(number)}))",
+    )
+    b.free(m + 78, 24, f'text(font: "Source Han Serif SC", size: 22pt, {q(section)})')
+    b.free(
+        m,
+        30,
+        f'block(width: {p.width - 2 * m}pt, align(right, text(font: "SimHei", size: 8.5pt, '
+        f"{q(date + '    责任编辑：郑书宁  美编：方可  校对：吴一禾')})))",
+    )
+    b.hrule(m, p.width - m, 56, 0.5)
+    b.hrule(m, p.width - m, 58.5, 1.8, f'rgb("{color}")')
+
+
+# ---- page01: front page (A01) --------------------------------------------------------------
+
+D2_LEAD_TITLE = ["城西老厂房变身“共享工坊”"]
+D2_LEAD_TOPIC = [
+    "11月27日，城西街道原纺织机械厂的老厂房里机器声此起彼伏，17家小微企业和手艺人工作室在这里"
+    "“拼”出了一座共享工坊。",
+    "这座建于上世纪七十年代的厂房闲置已有八年。去年起，{org}以“政府引导、企业运营、租户共享”的"
+    "方式对其进行改造，保留了红砖外墙和锯齿形屋顶。",
+    "工坊内设有共享打样间、直播间、仓储区和会议室，入驻企业只需按实际使用时长付费，"
+    "前期投入比单独租房节省六成以上。",
+    "做竹编文创的90后姑娘周小禾是第一批入驻者。“以前在家里做，接了大单也不敢接，"
+    "现在有场地、有设备，还能和隔壁的设计师一起琢磨新款式。”",
+]
+
+
+def d2_p1(b: Dev2Builder) -> None:
+    p = b.p
+    m = p.margin
+    W = p.width
+    # masthead (furniture): title, pinyin line, issue data, 报眼 ad at the right
+    b.free(m, 20, 'text(font: "SimHei", size: 56pt, fill: rgb("#c8102e"), "江澄晚报")')
+    b.free(
+        m + 4,
+        88,
+        'text(font: "Noto Sans CJK SC", size: 8pt, tracking: 2.2pt, "JIANGCHENG EVENING NEWS")',
+    )
+    x2, _ = b.colx(2, 2)
+    b.free(
+        x2 + 20,
+        28,
+        'stack(spacing: 5pt, text(font: "SimHei", size: 10pt, "2026年11月28日  星期六"), '
+        'text(font: "Noto Serif CJK SC", size: 8.5pt, "农历丙午年十月初九"), '
+        'text(font: "Noto Serif CJK SC", size: 8.5pt, "今日24版  第8123期"), '
+        'text(font: "Noto Serif CJK SC", size: 8.5pt, "国内统一连续出版物号 CN33-0199"), '
+        'text(font: "Noto Serif CJK SC", size: 8.5pt, "江澄日报社主管主办"))',
+    )
+    ax0, ax1 = b.colx(4, 2)
+    b.free(
+        ax0,
+        22,
+        f'block(width: {ax1 - ax0:.2f}pt, height: 80pt, fill: rgb("#0f5e3c"), inset: 8pt, '
+        'align(center + horizon, stack(spacing: 6pt, text(font: "SimHei", size: 22pt, '
+        'fill: rgb("#ffe08a"), "青梅山温泉小镇"), text(font: "SimHei", size: 10pt, fill: white, '
+        '"冬季泡汤季  限时预约"), text(font: "Noto Sans CJK SC", size: 12pt, fill: white, '
+        '"0576-8833 6677"))))',
+    )
+    b.hrule(m, W - m, 110, 2.2, 'rgb("#c8102e")')
+    b.hrule(m, W - m, 114, 0.5)
+    # 导读 index (furniture)
+    ix0, ix1 = b.colx(0, 1)
+    rows = [
+        ("A03", "县城公交新开三条夜间线路"),
+        ("A05", "老厂房里的“共享”生意经"),
+        ("A08", "图说：初冬的溪口古渡"),
+        ("A12", "县域快讯"),
+        ("B04", "东篱·副刊"),
+        ("B08", "分类广告"),
+    ]
+    cells = ", ".join(
+        f"block(width: 100%, stroke: (bottom: 0.4pt), inset: (y: 5pt), stack(spacing: 3pt, "
+        f'text(font: "SimHei", size: 9pt, fill: rgb("#c8102e"), {q(a)}), '
+        f'text(font: "Noto Serif CJK SC", size: 9pt, {q(t)})))'
+        for a, t in rows
+    )
+    b.free(
+        ix0,
+        126,
+        f"block(width: {ix1 - ix0:.2f}pt, stroke: 0.8pt, inset: 6pt, stack(spacing: 2pt, "
+        f'block(width: 100%, fill: rgb("#c8102e"), inset: 4pt, align(center, text(font: "SimHei", '
+        f'size: 14pt, fill: white, tracking: 6pt, "导读"))), {cells}))',
+    )
+    b.barcode(ix0, 520, ix1 - ix0, 50)
+    # s0: lead, photo above its headline, jumps to A05
+    x0, x1 = b.colx(1, 5)
+    sid = "s0"
+    b.new(sid, D2_LEAD_TITLE[0], "记者 陶然 通讯员 许嘉", jump="（下转第A05版）")
+    y = b.photo(
+        sid,
+        x0,
+        126,
+        x1 - x0,
+        230,
+        Photo(caption="11月27日，入驻城西共享工坊的手艺人在调试竹编设备。 本报记者 陶然 摄"),
+    )
+    y = b.line(
+        sid, x0, y + 8, x1 - x0, "闲置八年的纺织机械厂，装进了17家小微企业", "SimHei", 13, "center"
+    )
+    y = b.heads(sid, x0, y + 2, x1 - x0, D2_LEAD_TITLE, 34)
+    y += 6
+    cols = b.split(x0, x1, 5, 8)
+    bottom = 600
+    fr = b.body(
+        sid,
+        [(cx, y, cw, bottom) for cx, cw in cols],
+        "p1lead",
+        D2_LEAD_TOPIC,
+        "本报讯（记者 陶然 通讯员 许嘉）",
+        cut=False,
+        org="城西街道",
+    )
+    lx, lt, lw, ln = fr[-1]
+    b.raw("")
+    jy = b.line_y(lt, ln) + 1
+    b.line(sid, lx, jy, lw, "（下转第A05版）", "SimHei", 8.5, "right")
+    # s1: photo at the left, headline beside it, body under the headline and under the photo
+    x0, x1 = b.colx(0, 4)
+    cols = b.split(x0, x1, 4, 8)
+    sid = "s1"
+    title = ["青梅山高速", "西延段通车"]
+    b.new(sid, "".join(title), "记者 方舟")
+    px, pw = cols[0][0], cols[1][0] + cols[1][1] - cols[0][0]
+    pb = b.photo(sid, px, 630, pw, 160, Photo(caption="西延段青梅山隧道出口。 方舟 摄", seed=3))
+    hx = cols[2][0]
+    hw = x1 - hx
+    y = b.heads(sid, hx, 630, hw, title, 24, align="left")
+    y = b.line(sid, hx, y + 1, hw, "全长21.6公里，沿线设互通4处", "Noto Sans CJK SC", 11)
+    y += 5
+    bot = 880
+    b.body(
+        sid,
+        [
+            (cols[2][0], y, cols[2][1], bot),
+            (cols[3][0], y, cols[3][1], bot),
+            (cols[0][0], pb + 8, cols[0][1], bot),
+            (cols[1][0], pb + 8, cols[1][1], bot),
+        ],
+        "p1road",
+        [
+            "11月27日上午10时，青梅山高速公路西延段正式建成通车，县城到青梅山景区的"
+            "车程由原来的1小时缩短至25分钟。",
+            "西延段全长21.6公里，按双向四车道高速公路标准建设，设计时速100公里。",
+        ],
+        "本报讯（记者 方舟）",
+        org="县交通运输局",
+        place="青梅山镇",
+    )
+    # s2: commentary, byline on its own line, framed
+    x0, x1 = b.colx(4, 2)
+    sid = "s2"
+    b.new(sid, "让闲置空间“活”起来", "本报评论员 叶知秋")
+    b.put(
+        sid,
+        x0,
+        630,
+        f'rect(width: {x1 - x0:.2f}pt, height: 250pt, stroke: 0.6pt, fill: rgb("#fbf4e4"))',
+    )
+    y = b.line(sid, x0 + 8, 638, x1 - x0 - 16, "江澄时评", "SimHei", 10, "left", 'rgb("#c8102e")')
+    y = b.heads(sid, x0 + 8, y + 2, x1 - x0 - 16, ["让闲置空间“活”起来"], 18)
+    y = b.line(
+        sid, x0 + 8, y, x1 - x0 - 16, "□ 本报评论员 叶知秋", "Noto Serif CJK SC", 9, "center"
+    )
+    cl = b.split(x0 + 8, x1 - 8, 2, 7)
+    b.body(
+        sid,
+        [(cx, y + 4, cw, 872) for cx, cw in cl],
+        "p1comment",
+        [
+            "一座老厂房的新生，给人的启发不止于“旧物利用”。",
+            "盘活存量空间，关键在于找准需求、算清成本，让有想法的人能够低成本地干起来。",
+        ],
+    )
+    b.hrule(m, W - m, 894, 0.5)
+    # bottom row: three stories
+    specs = [
+        (
+            "s3",
+            0,
+            2,
+            ["县城公交新开三条夜间线路"],
+            "记者 何田",
+            "p1bus",
+            ["从12月1日起，县城将新开通三条夜间公交线路，末班车时间延长至22时30分。"],
+        ),
+        (
+            "s4",
+            2,
+            2,
+            ["第六届农民丰收节落幕"],
+            "记者 叶青 通讯员 邵敏",
+            "p1harvest",
+            ["11月26日，为期三天的第六届农民丰收节在溪口镇落下帷幕，现场农产品销售额达460万元。"],
+        ),
+        (
+            "s5",
+            4,
+            2,
+            ["我县新增两所省级示范幼儿园"],
+            "",
+            "p1kinder",
+            ["近日，省教育厅公布了新一批省级示范幼儿园名单，我县实验幼儿园、城东幼儿园榜上有名。"],
+        ),
+    ]
+    for sid, c, span, title, by, key, topic in specs:
+        x0, x1 = b.colx(c, span)
+        b.new(sid, "".join(title), by)
+        y = b.heads(sid, x0, 906, x1 - x0, title, 16, align="left")
+        cl = b.split(x0, x1, 2, 8)
+        first = f"本报讯（{by}）" if by else "本报讯 "
+        b.body(sid, [(cx, y + 4, cw, 1150) for cx, cw in cl], key, topic, first)
+        if c:
+            b.vrule(x0 - p.gap / 2, 906, 1150)
+    d2_folio(b, "A01  要闻", "江澄晚报  2026年11月28日", "新闻热线：0576-8822 1234")
+
+
+# ---- page02: A05, the lead's continuation, text columns that break the grid --------------
+
+
+def d2_p2(b: Dev2Builder) -> None:
+    p = b.p
+    m = p.margin
+    W = p.width
+    d2_strip(b, "A05", "要闻·深读", "2026年11月28日  星期六")
+    # s0: continued from A01, 2 text columns over 3 grid columns
+    x0, x1 = b.colx(0, 3)
+    sid = "s0"
+    b.new(sid, D2_LEAD_TITLE[0], "", jump="（上接第A01版）")
+    y = b.heads(sid, x0, 72, x1 - x0, D2_LEAD_TITLE, 20, align="left")
+    cols = b.split(x0, x1, 2, 10)
+    b.line(sid, cols[0][0], y + 4, cols[0][1], "（上接第A01版）", "SimHei", 8.5, "left")
+    t = y + 4 + b.s.body_size + b.s.lead
+    b.body(
+        sid,
+        [(cols[0][0], t, cols[0][1], 470), (cols[1][0], y + 4, cols[1][1], 470)],
+        "p2cont",
+        [
+            "记者了解到，共享工坊还与县职业技术学校合作，开设了木工、竹编、"
+            "服装打版等短期培训班，学员结业后可直接在工坊实习。",
+            "对于下一步的打算，{org}负责人表示，将把这一模式复制到辖区内另外两处"
+            "闲置厂房，预计明年可新增入驻主体30家以上。",
+        ],
+        "",
+        org="城西街道",
+    )
+    b.vrule(x1 + p.gap / 2, 72, 470)
+    # s1: three grid columns' worth of text in the right two grid columns, with a data box
+    x0, x1 = b.colx(3, 2)
+    sid = "s1"
+    title = ["“小切口”撬动", "城市更新"]
+    b.new(sid, "".join(title), "记者 陶然")
+    y = b.line(
+        sid, x0, 72, x1 - x0, "算一算老厂房的账", "Noto Sans CJK SC", 11, "left", 'rgb("#0b4f8a")'
+    )
+    y = b.heads(sid, x0, y, x1 - x0, title, 22, align="left")
+    cols = b.split(x0, x1, 3, 6)
+    b.body(
+        sid,
+        [(cx, y + 6, cw, 470) for cx, cw in cols],
+        "p2city",
+        [
+            "一笔账，算的是成本；另一笔账，算的是人气。",
+            "据测算，改造一平方米老厂房的投入约为新建标准厂房的三分之一。",
+        ],
+        "本报记者 陶然 ",
+        org="县住建局",
+    )
+    b.hrule(m, W - m, 484, 0.8)
+    # s2: full-width story, photo at the right, 4 text columns over 5 grid columns
+    x0, x1 = b.colx(0, 5)
+    sid = "s2"
+    title = ["溪口老街修缮后重新开街"]
+    b.new(sid, title[0], "记者 沈一帆 通讯员 蒋蕾")
+    y = b.heads(sid, x0, 496, x1 - x0, title, 28)
+    y = b.line(
+        sid, x0, y, x1 - x0, "——百年老街留住了乡愁，也引来了客流", "Noto Serif CJK SC", 12, "center"
+    )
+    cols = b.split(x0, x1, 4, 10)
+    px, pw = cols[3]
+    pb = b.photo(
+        sid, px, y + 6, pw, 150, Photo(caption="重新开街后的溪口老街游人如织。沈一帆 摄", seed=5)
+    )
+    bot = 800
+    fr = [(cx, y + 6, cw, bot) for cx, cw in cols[:3]] + [(px, pb + 8, pw, bot)]
+    b.body(
+        sid,
+        fr,
+        "p2street",
+        [
+            "11月25日，历时一年半修缮的溪口老街重新开街，青石板路、木板门面和骑楼重现当年风貌。",
+            "老街全长约600米，沿街保留清代至民国时期建筑43幢。",
+        ],
+        "本报讯（记者 沈一帆 通讯员 蒋蕾）",
+        place="溪口镇",
+        org="溪口镇政府",
+    )
+    b.hrule(m, W - m, 814, 0.8)
+    # s3: 2 grid columns, normal; s4: 3 grid columns with 4 text columns
+    x0, x1 = b.colx(0, 2)
+    sid = "s3"
+    b.new(sid, "冬季用电高峰将至 供电部门提前“体检”", "记者 何田")
+    y = b.heads(sid, x0, 826, x1 - x0, ["冬季用电高峰将至", "供电部门提前“体检”"], 16, align="left")
+    cols = b.split(x0, x1, 2, 10)
+    b.body(
+        sid,
+        [(cx, y + 4, cw, 1150) for cx, cw in cols],
+        "p2power",
+        ["连日来，县供电公司组织120余名电力工人对全县35千伏及以上变电站开展迎峰度冬专项检查。"],
+        "本报讯（记者 何田）",
+        org="县供电公司",
+    )
+    b.vrule(x1 + p.gap / 2, 826, 1150)
+    x0, x1 = b.colx(2, 3)
+    sid = "s4"
+    b.new(sid, "社区食堂开进老小区", "记者 叶青")
+    y = b.heads(sid, x0, 826, x1 - x0, ["社区食堂开进老小区"], 20)
+    cols = b.split(x0, x1, 4, 7)
+    b.body(
+        sid,
+        [(cx, y + 4, cw, 1150) for cx, cw in cols],
+        "p2canteen",
+        [
+            "“十块钱两荤一素，还送一碗汤。”11月26日中午，城东街道梅园社区食堂里坐满了就餐的老人。",
+            "社区食堂由闲置的自行车棚改造而成，可同时容纳60人就餐，并提供送餐上门服务。",
+        ],
+        "本报讯（记者 叶青）",
+        place="梅园社区",
+        org="城东街道",
+    )
+    d2_folio(b, "A05  要闻·深读", "江澄晚报  2026年11月28日", "本版编辑：郑书宁")
+
+
+# ---- page03: 图片新闻 --------------------------------------------------------------------
+
+
+def d2_p3(b: Dev2Builder) -> None:
+    p = b.p
+    m = p.margin
+    W = p.width
+    b.free(
+        m,
+        20,
+        f"block(width: {W - 2 * m}pt, height: 34pt, fill: black, inset: (x: 10pt), "
+        'align(horizon, text(font: "SimHei", size: 18pt, fill: white, "A08") + h(14pt) + '
+        'text(font: "Source Han Serif SC", size: 20pt, fill: white, "图片新闻") + h(1fr) + '
+        'text(font: "SimHei", size: 8.5pt, fill: white, "2026年11月28日  本版编辑：沈一帆")))',
+    )
+    # s0: 组图 under one headline
+    x0, x1 = b.colx(0, 4)
+    sid = "s0"
+    title = ["初冬溪口古渡"]
+    b.new(sid, title[0], "记者 沈一帆")
+    y = b.heads(sid, x0, 70, x1 - x0, title, 30)
+    y = b.line(sid, x0, y, x1 - x0, "一船秋色半江霞", "Noto Serif CJK SC", 14, "center")
+    cols = b.split(x0, x1, 4, 8)
+    b.body(
+        sid,
+        [(cx, y + 4, cw, y + 4 + 3 * 12.4 - 3.4) for cx, cw in cols],
+        "p3intro",
+        [
+            "初冬时节，溪口古渡迎来一年中最美的时光。两岸乌桕叶红，江面薄雾轻笼，"
+            "摆渡船往来其间，吸引了不少摄影爱好者前来取景。"
+        ],
+        "本报讯 ",
+        place="溪口镇",
+    )
+    y = y + 4 + 3 * 12.4 + 6
+    caps = [
+        "清晨，薄雾中的摆渡船。",
+        "乌桕树下的古渡码头。",
+        "渔民在江边晾晒渔网。",
+        "摄影爱好者在江边取景。",
+        "夕阳下的溪口老街。",
+        "游客乘船游览溪口江。",
+    ]
+    gcols = b.split(x0, x1, 3, 8)
+    for r in range(2):
+        bot = y
+        for c in range(3):
+            gx, gw = gcols[c]
+            bot = max(
+                bot,
+                b.photo(sid, gx, y, gw, 150, Photo(caption=caps[r * 3 + c], seed=10 + r * 3 + c)),
+            )
+        y = bot + 10
+    b.line(sid, x0, y, x1 - x0, "本报记者 沈一帆 摄影报道", "SimHei", 9, "right")
+    b.hrule(m, W - m, y + 18, 1.2)
+    top = y + 28
+    # s1: big photo, headline under it, short text
+    x0, x1 = b.colx(0, 2)
+    sid = "s1"
+    b.new(sid, "万人健步走 共赏青梅山", "记者 方舟")
+    pb = b.photo(sid, x0, top, x1 - x0, 190, Photo(seed=21))
+    y = b.heads(sid, x0, pb + 6, x1 - x0, ["万人健步走 共赏青梅山"], 17, align="left")
+    cols = b.split(x0, x1, 2, 8)
+    b.body(
+        sid,
+        [(cx, y + 3, cw, p.height - 32) for cx, cw in cols],
+        "p3walk",
+        ["11月26日，“万人健步走”活动在青梅山绿道举行，近万名市民沿着12公里的环山绿道徒步前行。"],
+        "本报讯（记者 方舟）",
+        place="青梅山镇",
+    )
+    b.vrule(x1 + p.gap / 2, top, p.height - 32)
+    # s2 and s3: photo briefs, headline beside the photo
+    x0, x1 = b.colx(2, 2)
+    specs = [
+        (
+            "s2",
+            "银杏染黄校园路",
+            ["11月25日，县实验中学校园内的银杏进入最佳观赏期，满树金黄引来师生驻足拍照。"],
+            top,
+            24,
+        ),
+        (
+            "s3",
+            "稻草人“站岗”护丰收",
+            ["在溪口镇下洋村的晚稻田里，村民们扎起了形态各异的稻草人，成了田间一道风景。"],
+            top + 150,
+            25,
+        ),
+    ]
+    for sid, t, topic, ty, seed in specs:
+        b.new(sid, t, "")
+        cols = b.split(x0, x1, 2, 8)
+        pb = b.photo(sid, cols[0][0], ty, cols[0][1], 110, Photo(seed=seed))
+        y = b.heads(sid, cols[1][0], ty, cols[1][1], [t], 11.5, font="SimHei", align="left")
+        b.body(sid, [(cols[1][0], y + 2, cols[1][1], ty + 110)], "p3" + sid, topic, "")
+    b.hrule(x0, x1, top + 140, 0.5)
+    b.hrule(x0, x1, top + 290, 0.5)
+    sid = "s4"
+    title = ["守渡人老周：", "三十年摆渡两万趟"]
+    b.new(sid, "".join(title), "记者 沈一帆")
+    y = b.heads(sid, x0, top + 302, x1 - x0, title, 15, align="left")
+    cols = b.split(x0, x1, 2, 8)
+    pb = b.photo(
+        sid, cols[1][0], y + 4, cols[1][1], 90, Photo(caption="老周在渡船上。沈一帆 摄", seed=27)
+    )
+    bot = p.height - 32
+    b.body(
+        sid,
+        [(cols[0][0], y + 4, cols[0][1], bot), (cols[1][0], pb + 6, cols[1][1], bot)],
+        "p3ferry",
+        [
+            "今年62岁的周德顺是溪口古渡最后一位摆渡人，从1996年接过父亲的船篙至今，"
+            "已经在这条江上往返了两万多趟。",
+            "“只要还有人要过江，这船就得有人撑。”老周说。",
+        ],
+        "本报讯（记者 沈一帆）",
+        place="溪口镇",
+    )
+    d2_folio(b, "A08  图片新闻", "江澄晚报  2026年11月28日", "读者爆料：0576-8822 1234")
+
+
+# ---- page04: 8 columns, 3 pt gutters, many briefs, 分类广告 -------------------------------
+
+D2_BRIEFS = [
+    (
+        "城南菜场完成改造",
+        "记者 何田",
+        "城南农贸市场经过三个月改造，于11月25日重新开业，新增摊位42个。",
+    ),
+    (
+        "农村客运实现公交化",
+        "记者 方舟 通讯员 丁一",
+        "日前，我县最后一条农村客运班线完成公交化改造，票价统一降至2元。",
+    ),
+    (
+        "消防宣传进企业",
+        "通讯员 邵敏",
+        "11月24日，县消防救援大队走进工业园区，为300余名职工上了一堂消防课。",
+    ),
+    ("图书馆延长开放时间", "记者 叶青", "即日起，县图书馆周一至周五开放时间延长至晚上9点。"),
+    ("古树名木挂牌保护", "记者 陶然", "全县首批286株古树名木近日完成挂牌，每株都有了“身份证”。"),
+    ("冬季献血活动启动", "通讯员 蒋蕾", "11月26日，冬季无偿献血活动启动，首日有128人成功献血。"),
+    (
+        "溪口镇举办厨艺赛",
+        "记者 沈一帆",
+        "11月23日，溪口镇首届农家厨艺大赛举行，32名乡村厨师同台竞技。",
+    ),
+    ("反诈宣传进校园", "通讯员 丁一", "连日来，县公安局民警走进中小学，开展防范电信网络诈骗宣传。"),
+    ("千亩茶园冬管忙", "记者 方舟", "眼下正是茶园冬季管护的关键时期，青梅山镇茶农忙着施肥、修剪。"),
+    ("老年大学新学期开课", "记者 叶青", "县老年大学新学期开设书法、摄影、智能手机等课程23门。"),
+    ("河道清淤工程完工", "通讯员 邵敏", "城北河道清淤工程日前完工，共清除淤泥1.8万立方米。"),
+    (
+        "民营企业招聘会举行",
+        "记者 何田",
+        "11月25日，民营企业专场招聘会举行，62家企业提供岗位1300余个。",
+    ),
+    ("乡村篮球赛开赛", "记者 陶然", "第三届“村BA”篮球联赛11月26日开赛，来自全县的24支村队参赛。"),
+    ("垃圾分类积分兑好礼", "通讯员 蒋蕾", "梅园社区推出垃圾分类积分兑换，居民可用积分兑换日用品。"),
+    ("社区义诊进小区", "通讯员 邵敏", "11月25日，县中医院医护人员走进梅园社区开展义诊。"),
+    ("高校学子返乡支教", "记者 叶青", "寒假将至，18名在外求学的大学生报名返乡开展支教活动。"),
+    ("县美术馆开新展", "记者 陶然", "“山水江澄”美术作品展11月26日在县美术馆开展，展期一个月。"),
+    ("新能源公交上线", "记者 何田", "首批20辆新能源公交车日前投入运营，替换县城3条线路旧车。"),
+    ("食品安全抽检合格", "通讯员 丁一", "县市场监管局公布第三季度食品抽检结果，合格率为98.6%。"),
+    (
+        "电动自行车集中上牌",
+        "记者 陶然 通讯员 丁一",
+        "本周末，县交警大队在城东、城西设点，为电动自行车集中办理登记上牌。",
+    ),
+]
+
+
+def d2_p4(b: Dev2Builder) -> None:
+    p = b.p
+    m = p.margin
+    W = p.width
+    d2_strip(b, "A12", "县域快讯", "2026年11月28日  星期六", "#7a1f1f")
+    rows = [
+        (72, 210, [(0, 2, 2), (2, 2, 2), (4, 2, 2), (6, 2, 2)]),
+        (224, 366, [(c, 1, 1) for c in range(8)]),
+        (380, 516, [(0, 3, 3), (3, 3, 3), (6, 2, 2)]),
+        (530, 660, [(0, 2, 2), (2, 1, 1), (3, 1, 1), (4, 2, 2), (6, 2, 2)]),
+    ]
+    i = 0
+    for y0, y1, cells in rows:
+        for c, span, ncols in cells:
+            t, by, topic = D2_BRIEFS[i % len(D2_BRIEFS)]
+            sid = f"s{i}"
+            i += 1
+            x0, x1 = b.colx(c, span)
+            b.new(sid, t, by)
+            hs = 11 if span > 1 else 10
+            y = b.heads(sid, x0, y0, x1 - x0, [t], hs, font="SimHei", align="left")
+            cols = b.split(x0, x1, ncols, p.gap)
+            b.body(
+                sid,
+                [(cx, y + 2, cw, y1) for cx, cw in cols],
+                "p4" + sid,
+                [topic],
+                f"本报讯（{by}）",
+            )
+        b.hrule(m, W - m, y1 + 6, 0.4)
+    # 分类广告 (furniture)
+    top = 684
+    b.free(
+        m,
+        top,
+        f'block(width: {W - 2 * m}pt, fill: rgb("#7a1f1f"), inset: 4pt, '
+        'align(center, text(font: "SimHei", size: 16pt, fill: white, tracking: 8pt, '
+        '"分类广告")))',
+    )
+    ads = [
+        ("招聘", "某食品公司诚聘质检员2名、普工10名，包吃住。电话：138 0576 1122"),
+        ("出租", "城西路临街店面120平方米出租，适合餐饮。电话：139 0576 3344"),
+        ("遗失", "江澄县溪口镇张某某遗失身份证，声明作废。"),
+        ("家政", "保洁、月嫂、护工，持证上岗。电话：0576-8810 5566"),
+        ("搬家", "居民搬家、空调移机，价格实惠。电话：136 0576 7788"),
+        ("转让", "九成新二手钢琴一台低价转让。电话：137 0576 9900"),
+        ("培训", "少儿美术、书法寒假班火热报名中。电话：0576-8820 1100"),
+        ("维修", "家电维修、管道疏通，随叫随到。电话：135 0576 2233"),
+        ("租房", "梅园小区三室两厅精装修，月租2200元。电话：133 0576 4455"),
+        ("声明", "江澄县某某建材商行公章遗失，声明作废。"),
+        ("驾校", "冬季学车优惠，包接送。电话：0576-8833 0000"),
+        ("婚庆", "婚礼策划、花车租赁一条龙。电话：158 0576 6677"),
+        ("求购", "长期高价回收旧家电、旧电脑。电话：131 0576 5858"),
+        ("出售", "城北临河别墅一套，带院子，手续齐全。电话：139 0576 0101"),
+        ("开锁", "公安备案开锁换锁，24小时服务。电话：0576-8811 0110"),
+        ("寻人", "寻找1988年溪口中学初三（2）班同学，联系：150 0576 2288"),
+        ("代办", "公司注册、代理记账、商标申请。电话：0576-8830 9988"),
+        ("装修", "旧房翻新、水电改造，免费上门量房。电话：137 0576 6060"),
+        ("旅游", "海南双飞六日游，每周二、五发团。电话：0576-8866 5566"),
+        ("宠物", "宠物寄养、洗澡美容，可上门接送。电话：188 0576 3131"),
+        ("拍卖", "某小区地下车位12个公开拍卖，详见公告。电话：0576-8805 1234"),
+        ("药店", "城西大药房冬季进补节，全场九折。电话：0576-8812 4545"),
+        ("厂房", "工业园区标准厂房800平方米出租。电话：139 0576 8080"),
+        ("保姆", "诚招住家保姆照顾老人，待遇面议。电话：135 0576 1919"),
+    ]
+    gw = (W - 2 * m - 3 * 3) / 4
+    for k, (tag, txt) in enumerate(ads):
+        r, c = divmod(k, 4)
+        x = m + c * (gw + 3)
+        y = top + 32 + r * 55
+        b.free(
+            x,
+            y,
+            f"block(width: {gw:.2f}pt, height: 52pt, stroke: 0.5pt, inset: 5pt, "
+            f'{{set par(leading: 2.5pt); text(font: "SimHei", size: 9pt, '
+            f'fill: rgb("#7a1f1f"), "【" + {q(tag)} + "】"); '
+            f'text(font: "Noto Serif CJK SC", size: 8pt, {q(txt)})}})',
+        )
+    b.ad(
+        m,
+        top + 32 + 6 * 55 + 6,
+        W - m,
+        p.height - 30,
+        "江澄家居博览会",
+        "12月5日至7日  县会展中心  百家品牌  厂价直销",
+        "0576-8899 1000",
+    )
+    d2_folio(b, "A12  县域快讯", "江澄晚报  2026年11月28日", "广告热线：0576-8822 6666")
+
+
+# ---- page05: 副刊 ---------------------------------------------------------------------------
+
+
+def d2_p5(b: Dev2Builder) -> None:
+    p = b.p
+    m = p.margin
+    W = p.width
+    b.free(m, 18, 'text(font: "Source Han Serif SC", size: 34pt, fill: rgb("#5b3a1a"), "东篱")')
+    b.free(m + 76, 36, 'text(font: "Noto Serif CJK SC", size: 11pt, "副刊 · 第1208期")')
+    b.free(
+        m,
+        30,
+        f"block(width: {W - 2 * m}pt, align(right, stack(spacing: 4pt, "
+        'text(font: "SimHei", size: 9pt, "B04  2026年11月28日  星期六"), '
+        'text(font: "Noto Serif CJK SC", size: 8pt, "投稿邮箱：donglixk@example.cn"))))',
+    )
+    b.hrule(m, W - m, 66, 0.6, 'rgb("#5b3a1a")')
+    b.hrule(m, W - m, 69, 0.6, 'rgb("#5b3a1a")')
+    # s0: essay, ■ 文/作者 line, body in 4 text columns over 4 grid columns; nested 链接 box
+    x0, x1 = b.colx(0, 4)
+    sid = "s0"
+    b.new(sid, "溪口的黄昏", "林晚舟")
+    y = b.heads(sid, x0, 84, x1 - x0, ["溪口的黄昏"], 26, font="Source Han Serif SC")
+    y = b.line(sid, x0, y + 2, x1 - x0, "■ 文/林晚舟", "SimHei", 9.5, "center")
+    cols = b.split(x0, x1, 4, 9)
+    bot = 700
+    fr = [(cx, y + 8, cw, bot if i < 2 else bot - 150 - 10) for i, (cx, cw) in enumerate(cols)]
+    b.body(sid, fr, "p5essay", ESSAY_D2[:4], "", generic=ESSAY_D2)
+    # nested 链接 sidebar
+    nx0, nx1 = cols[2][0], x1
+    nid = "s0n"
+    b.new(nid, "溪口古渡", "", inside="溪口的黄昏")
+    b.put(
+        nid,
+        nx0,
+        bot - 150,
+        f"rect(width: {nx1 - nx0:.2f}pt, height: 150pt, "
+        'stroke: (paint: rgb("#5b3a1a"), thickness: 0.8pt, dash: "dashed"), '
+        'fill: rgb("#f7efe2"))',
+    )
+    y = b.line(nid, nx0 + 8, bot - 142, 60, "链接", "SimHei", 11, "left", 'rgb("#5b3a1a")')
+    y = b.heads(nid, nx0 + 8, y, nx1 - nx0 - 16, ["溪口古渡"], 14, font="SimHei", align="left")
+    b.body(
+        nid,
+        [(nx0 + 8, y + 2, nx1 - nx0 - 16, bot - 8)],
+        "p5link",
+        [
+            "溪口古渡位于溪口镇东侧，始建于南宋，是旧时县城通往沿海的重要渡口。",
+            "渡口现存石阶三十六级、古樟两棵，2019年被列为县级文物保护点。",
+        ],
+        "",
+        generic=LINK_D2,
+    )
+    b.vrule(x1 + p.gap / 2, 84, bot)
+    # s1: poem
+    x0, x1 = b.colx(4, 2)
+    sid = "s1"
+    b.new(sid, "秋日过溪口（外一首）", "周小满")
+    y = b.heads(sid, x0, 84, x1 - x0, ["秋日过溪口", "（外一首）"], 15, font="Source Han Serif SC")
+    y = b.line(sid, x0, y + 2, x1 - x0, "□ 周小满", "Noto Serif CJK SC", 9, "center")
+    poem = [
+        "乌桕把最后的红",
+        "交给了江水",
+        "渡船慢慢地走",
+        "像一句没说完的话",
+        "",
+        "老街的石板",
+        "还记得谁的脚步",
+        "风一吹",
+        "满街都是桂花的旧事",
+        "",
+        "——",
+        "我在岸边站了很久",
+        "等一只白鹭",
+        "把黄昏衔走",
+    ]
+    for ln in poem:
+        if ln:
+            b.line(sid, x0 + 24, y + 6, x1 - x0 - 24, ln, b.s.body_font, 10, "left")
+        y += 16
+    b.hrule(x0, x1, y + 14, 0.4)
+    # s2: short review with ■ line
+    sid = "s2"
+    top = y + 26
+    b.new(sid, "读《江南草木记》", "陈墨")
+    y = b.heads(sid, x0, top, x1 - x0, ["读《江南草木记》"], 15, font="Source Han Serif SC")
+    y = b.line(sid, x0, y + 1, x1 - x0, "■ 陈墨", "SimHei", 9, "center")
+    cols = b.split(x0, x1, 2, 8)
+    b.body(
+        sid,
+        [(cx, y + 6, cw, 700) for cx, cw in cols],
+        "p5book",
+        [
+            "《江南草木记》是一本写植物的书，也是一本写人的书。",
+            "作者用二十年时间走遍江南的山野村落，记下了一百多种草木与人的故事。",
+        ],
+        "",
+        generic=ESSAY_D2,
+    )
+    b.hrule(m, W - m, 716, 0.6, 'rgb("#5b3a1a")')
+    # s3: 小小说 with ■ line at the right of the headline; s4: 书画 with artwork photo
+    x0, x1 = b.colx(0, 3)
+    sid = "s3"
+    b.new(sid, "修表匠", "吴一禾")
+    y = b.heads(sid, x0, 730, 80, ["修表匠"], 20, font="Source Han Serif SC", align="left")
+    b.line(sid, x0 + 90, 738, x1 - x0 - 90, "■ 小小说  文/吴一禾", "SimHei", 9, "left")
+    cols = b.split(x0, x1, 3, 9)
+    b.body(
+        sid,
+        [(cx, y + 6, cw, p.height - 34) for cx, cw in cols],
+        "p5clock",
+        [
+            "老街拐角有个修表摊，摊主姓顾，街坊们都叫他顾师傅。",
+            "他修表从不看钟，说表的声音比钟还准。",
+        ],
+        "",
+        generic=FICTION_D2,
+    )
+    b.vrule(x1 + p.gap / 2, 730, p.height - 34)
+    x0, x1 = b.colx(3, 3)
+    sid = "s4"
+    b.new(sid, "墨色里的秋山", "")
+    y = b.line(sid, x0, 730, x1 - x0, "东篱书画", "SimHei", 10, "left", 'rgb("#5b3a1a")')
+    pb = b.photo(sid, x0, y, x1 - x0, 150, Photo(caption="《秋山行旅图》（国画） 郑远山", seed=31))
+    y = b.heads(
+        sid, x0, pb + 6, x1 - x0, ["墨色里的秋山"], 14, font="Source Han Serif SC", align="left"
+    )
+    cols = b.split(x0, x1, 3, 8)
+    b.body(
+        sid,
+        [(cx, y + 2, cw, p.height - 34) for cx, cw in cols],
+        "p5paint",
+        ["郑远山，1962年生，县美术家协会主席，擅长山水画。"],
+        "",
+        generic=ESSAY_D2,
+    )
+    d2_folio(b, "B04  东篱·副刊", "江澄晚报  2026年11月28日", "本版编辑：方可")
+
+
+STYLE_D2 = Style(
+    "Noto Serif CJK SC", 9.0, 3.4, "SimHei", "Noto Sans CJK SC", 8.0, byline_font="SimHei"
+)
+STYLE_D2B = Style("Source Han Serif SC", 8.5, 3.0, "SimHei", "SimHei", 3.0, byline_font="SimHei")
+STYLE_D2C = Style("Source Han Serif SC", 9.5, 4.0, "Source Han Serif SC", "Noto Serif CJK SC", 9.0)
+D2_A = (round(290 * MM, 1), round(420 * MM, 1))  # 290 x 420 mm
+D2_P = (round(260 * MM, 1), round(370 * MM, 1))  # 260 x 370 mm
+D2_W = (round(350 * MM, 1), round(500 * MM, 1))  # 350 x 500 mm
+
+
+def _d2(name, size, ncol, style, parts, traits, gap=10.0, margin=30.0):
+    return D2Page(
+        name,
+        size[0],
+        size[1],
+        ncol,
+        style,
+        "",
+        "",
+        "2026-11-28",
+        margin=margin,
+        gap=gap,
+        parts=[parts],
+        traits_extra=traits,
+    )
+
+
+DEV2_PAGES = [
+    _d2(
+        "page01",
+        D2_A,
+        6,
+        STYLE_D2,
+        d2_p1,
+        [
+            "front page (A01): masthead, 报眼 ad, 导读 index box, barcode",
+            "lead story with its photo above the headline, 转版 下转第A05版",
+            "photo beside a headline, body under the headline and under the photo",
+            "framed commentary with byline on its own line",
+            "inline 本报讯（记者…） bylines",
+        ],
+    ),
+    _d2(
+        "page02",
+        D2_A,
+        5,
+        STYLE_D2,
+        d2_p2,
+        [
+            "continuation 上接第A01版 with a repeated headline",
+            "text columns off the grid (破栏): 2 over 3, 3 over 2, 4 over 5, 4 over 3 grid columns",
+            "photo at the right with body under it",
+            "rules between stories",
+        ],
+    ),
+    _d2(
+        "page03",
+        D2_P,
+        4,
+        STYLE_D2,
+        d2_p3,
+        [
+            "photo page (图片新闻) with a black header bar",
+            "组图: six photos with captions under one headline, 摄影报道 credit line",
+            "headline under its photo",
+            "small photo briefs with the headline beside the photo",
+            "story with a photo at the top of its second column",
+        ],
+    ),
+    _d2(
+        "page04",
+        D2_W,
+        8,
+        STYLE_D2B,
+        d2_p4,
+        [
+            "8-column grid with 3 pt gutters between stories and between text columns",
+            "20 short briefs with 10-11 pt headlines, each opening with 本报讯（…）",
+            "分类广告 grid and a display ad (furniture)",
+        ],
+        gap=3.0,
+        margin=28.0,
+    ),
+    _d2(
+        "page05",
+        D2_P,
+        6,
+        STYLE_D2C,
+        d2_p5,
+        [
+            "feature page (副刊) without 本报讯",
+            "essay with a ■ 文/作者 line",
+            "poem set line by line",
+            "dashed 链接 box nested in the essay",
+            "小小说 with its byline beside the headline",
+            "artwork photo with caption",
+        ],
+    ),
+]
 
 
 if __name__ == "__main__":

@@ -97,6 +97,9 @@ def clean_spaces(text: str) -> str:
     return _CJK_SPACE.sub("", text)
 
 
+BRIEF_TITLE_EM = 1.15
+
+
 def read_article(elems: list, body_size: float) -> ReadArticle:
     """Assign 引题/标题/副题/作者/正文/图片说明 roles by size and position."""
     art = ReadArticle()
@@ -108,7 +111,12 @@ def read_article(elems: list, body_size: float) -> ReadArticle:
         return art
     big = max(ln.size for ln in lines)
     title_lines: list[Line] = []
-    if big >= 1.4 * body_size:
+    top = min(ln.y0 for ln in lines)
+    # a brief's headline is only a little larger than the body, but it stands on top
+    brief = big >= BRIEF_TITLE_EM * body_size and any(
+        ln.size >= big - 0.3 and ln.y0 <= top + 0.5 * big for ln in lines
+    )
+    if big >= 1.4 * body_size or brief:
         title_lines = [ln for ln in lines if ln.size >= big - 0.6]
         # a wrapped title is a vertical run of same-size lines; keep the topmost run
         title_lines.sort(key=lambda ln: ln.y0)

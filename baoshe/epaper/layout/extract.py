@@ -328,33 +328,35 @@ def _gutters(rows: list[list[Char]]) -> set[tuple[float, float, float]]:
             if b.x0 - a.x1 > GUTTER_MIN_EM * a.size:
                 starts.append((b.x0, b.base, b.size))
                 ends.append((a.x1, a.base, a.size))
-                gaps.append((a.x1, b.x0, a.base, a.size))
+                gaps.append((a.x1, b.x0, a.base, a.size, _cjk(a.ch) and _cjk(b.ch)))
     starts.sort()
     ends.sort()
     xs = [p[0] for p in starts]
     xe = [p[0] for p in ends]
 
-    def aligned(points, keys, x: float, y: float, size: float, before: float = 0.3) -> int:
+    def aligned(points, keys, x, y, size, before: float = 0.3, any_size: bool = False) -> int:
         lo = bisect.bisect_left(keys, x - before * size)
         hi = bisect.bisect_right(keys, x + 0.3 * size)
-        # rows of about the same size only: body columns say nothing about a headline
+        # rows of about the same size only, unless the gap parts two CJK characters (the body
+        # columns under a row of brief headlines say where one headline ends; a gap between
+        # a CJK and a Latin run is the quarter em layout programs put there, not a gutter)
         return sum(
             1
             for _, py, psize in points[lo:hi]
             if abs(py - y) <= GUTTER_ROWS_SPAN * size
             and py != y
-            and abs(psize - size) <= 0.15 * size
+            and (any_size or abs(psize - size) <= 0.15 * size)
         )
 
     found = set()
-    for g0, g1, y, size in gaps:
+    for g0, g1, y, size, cjk in gaps:
         # the text after the gap starts where other lines start, and the text before it
         # ends where other lines end: both edges of a gutter
         if (
-            aligned(starts, xs, g1, y, size) >= GUTTER_MIN_ROWS
+            aligned(starts, xs, g1, y, size, any_size=cjk) >= GUTTER_MIN_ROWS
             # (a line may end up to an em past the column's edge: 标点悬挂, hanging
             # punctuation)
-            and aligned(ends, xe, g0, y, size, before=1.1) >= GUTTER_MIN_ROWS
+            and aligned(ends, xe, g0, y, size, before=1.1, any_size=cjk) >= GUTTER_MIN_ROWS
         ):
             found.add((g0, g1, y))
     return found
