@@ -1,5 +1,6 @@
 """Settings of the 数字报 app, each with a default (override as ``BAOSHE_EPAPER_<NAME>``)."""
 
+import os
 from pathlib import Path
 
 from django.conf import settings
@@ -49,6 +50,12 @@ def pdf_limits():
 def render_memory_mb() -> int:
     """Address-space limit (MB) of the child process that renders pages; 0 = no limit."""
     return int(_get("RENDER_MEMORY_MB", 1536))
+
+
+def render_workers() -> int:
+    """Render processes working on one import side by side (each has its own memory limit):
+    by default one per core, at most two."""
+    return max(1, int(_get("RENDER_WORKERS", min(2, os.cpu_count() or 1))))
 
 
 def render_timeout() -> float:

@@ -21,14 +21,17 @@ import datetime as dt
 import io
 import json
 import os
+import queue
 import secrets
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -436,18 +439,54 @@ def import_issue(
     folder = f"{conf.media_prefix()}/{publication.slug}/{date.isoformat()}/{secrets.token_hex(4)}"
     written: list[str] = []
     try:
-        prepared = []
-        with render_process() as renderer:
-            for i, source in enumerate(sources):
-                prepared.append(prepare_page(source, folder, written, renderer, limits))
-                if progress:
-                    progress(i + 1, len(sources), source.number)
+        prepared = prepare_pages(sources, folder, written, limits, progress)
         resolve_headings(sources)
         links = linking.link_prepared(prepared, date)
         return _swap(publication, date, prepared, links, publish, number)
     except BaseException:
         delete_files(written)
         raise
+
+
+def prepare_pages(
+    sources: list[SourcePage],
+    folder: str,
+    written: list[str],
+    limits: PdfLimits,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> list[PreparedPage]:
+    """Render, segment and store every page, ``conf.render_workers()`` render processes side
+    by side (a 48-page issue uses both cores). Pages come back in order and ``progress`` is
+    called in order, from this thread; the first failure cancels the pages not yet started,
+    waits for the running ones and is raised (the caller deletes ``written``)."""
+    workers = min(conf.render_workers(), len(sources)) or 1
+    language = translation.get_language()
+    with contextlib.ExitStack() as stack:
+        idle: queue.SimpleQueue = queue.SimpleQueue()
+        for _n in range(workers):
+            idle.put(stack.enter_context(render_process()))
+
+        def run(source: SourcePage) -> PreparedPage:
+            renderer = idle.get()
+            try:
+                # messages for the editor in the importing user's language, not the thread's
+                with translation.override(language):
+                    return prepare_page(source, folder, written, renderer, limits)
+            finally:
+                idle.put(renderer)
+
+        pool = stack.enter_context(ThreadPoolExecutor(workers, thread_name_prefix="epaper"))
+        futures = [pool.submit(run, source) for source in sources]
+        prepared = []
+        try:
+            for i, (source, future) in enumerate(zip(sources, futures, strict=True)):
+                prepared.append(future.result())
+                if progress:
+                    progress(i + 1, len(sources), source.number)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+    return prepared
 
 
 def _swap(publication, date, prepared, links, publish, number) -> ImportResult:
