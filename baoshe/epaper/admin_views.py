@@ -227,6 +227,8 @@ def issue(request, issue_id):
             "unreviewed": [p for p in pages if not p.reviewed],
             "to_review": pages_to_review(pages),
             "released": issue.is_released,
+            # the release time is still ahead (else an unpublished issue is public once published)
+            "release_pending": issue.release_at is not None and issue.release_at > timezone.now(),
             "can_change_issue": request.user.has_perm(CHANGE_ISSUE),
             "can_override": request.user.has_perm(OVERRIDE_PERMISSION),
             "can_delete": request.user.has_perm(DELETE_ISSUE),

@@ -30,6 +30,9 @@ BYLINE_ROLES = re.compile(
     r"(本报记者|特约记者|见习记者|摄影记者|记者|本报通讯员|通讯员|实习生|摄影)"
 )
 
+# how a story's last line ends (a column that stops without one goes on elsewhere)
+SENTENCE_END = ("。", "！", "？", "”", "」", "…", ".", "!", "?", "）")
+
 # the dashes a subtitle starts with ("——访……")
 LEADING_DASHES = re.compile(r"^[—–\-－─]+\s*")
 

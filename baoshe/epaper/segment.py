@@ -202,7 +202,7 @@ def _mask_barcodes(layout: PageLayout, elems: list, body: float) -> list:
             and e.x0 >= code.x0 - 2 * body
             and e.x1 <= code.x1 + 2 * body
             and (0 <= e.y0 - code.y1 < 1.5 * body or 0 <= code.y0 - e.y1 < 1.5 * body)
-            and not any("\u4e00" <= ch <= "\u9fff" for ch in e.text)
+            and not any(0x4E00 <= ord(ch) <= 0x9FFF for ch in e.text)
         ]
         layout.excluded.append(Region("other", _bbox([code, *near])))
         elems = [e for e in elems if e is not code and not any(e is n for n in near)]

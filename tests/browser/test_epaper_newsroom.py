@@ -207,7 +207,7 @@ def test_layout_editor_and_chief_publish_issues_and_readers_see_them_at_release_
 
     for number in rest:
         submit(page, page_item(page, number).get_by_role("button", name="标记为已审核"))
-        assert f"第{number}版已标记为已复核" in messages_text(page)
+        assert f"第{number}版已标记为已审核" in messages_text(page)
     assert page.locator(".ep-admin__pages [data-reviewed='1']").count() == len(numbers)
 
     # --- release time a little ahead, then publish ----------------------------------------

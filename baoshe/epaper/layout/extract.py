@@ -402,7 +402,9 @@ def build_lines(chars: list[Char], vrules: list[Rule]) -> list[Line]:
 
 
 def _cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+    """A CJK ideograph (Extension A, the unified block, compatibility ideographs)."""
+    code = ord(ch)
+    return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
 
 
 def merge_vertical(lines: list[Line]) -> list[Line]:

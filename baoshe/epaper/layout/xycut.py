@@ -19,11 +19,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..lexicon import SENTENCE_END
 from .extract import Rule
 
 MIN_RULE_COVERAGE = 0.85
-#: How a story's last line ends (a column that stops without one goes on elsewhere)
-SENTENCE_END = ("。", "！", "？", "”", "」", "…", ".", "!", "?", "）")
 #: Gaps are measured in body-text ems: real exports set stories as tight as a quarter em
 #: apart (a 3 pt gutter next to an 8 pt body on a 方正飞腾 page), generated ones wider.
 MIN_RULE_GAP_EM = 0.2
