@@ -24,8 +24,8 @@ BYLINE_ENDINGS = ("摄", "报道")
 _OPENING = r"^\s*(?:本报讯|本报[^（(，。]{0,12}电|新华社[^（(，。]{0,12}电|[^（(，。]{2,8}讯)\s*"
 INLINE_OPENING = re.compile(_OPENING + r"[（(]")
 INLINE_BYLINE = re.compile(_OPENING + r"[（(](?P<who>[^（()）,，。；]{2,60})[）)]")
-# The roles inside a byline; names follow them ("记者陈晓辉通讯员吴敏杰" reads
-# "记者 陈晓辉 通讯员 吴敏杰" when the page sets the spaces as kerning, not as characters).
+# The roles inside a byline; names follow them ("记者王小明通讯员赵丽" reads
+# "记者 王小明 通讯员 赵丽" when the page sets the spaces as kerning, not as characters).
 BYLINE_ROLES = re.compile(
     r"(本报记者|特约记者|见习记者|摄影记者|记者|本报通讯员|通讯员|实习生|摄影)"
 )
