@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from baoshe.epaper import importer
 from baoshe.epaper.models import PrintArticle, PrintPage, Publication
 from baoshe_demo.pdfgen import write_issue
-from tests.browser.pages import admin_login
+from tests.browser.pages import admin_login, drag_selected_hotspot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,14 +35,7 @@ def test_editor_moves_splits_adds_and_saves_hotspots(
     page.goto(f"{live_server.url}/admin/epaper/page/{imported_page.pk}/")
 
     # Drag the selected article's hotspot 40 px right and 30 px down.
-    polygon = page.locator("#ep-svg polygon.is-selected").first
-    box = polygon.bounding_box()
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    page.mouse.move(x, y)
-    page.mouse.down()
-    page.mouse.move(x + 20, y + 15, steps=4)
-    page.mouse.move(x + 40, y + 30, steps=4)
-    page.mouse.up()
+    drag_selected_hotspot(page, 40, 30)
 
     page.locator("[data-act=split]").click()  # the lower half becomes a new article
     page.locator("#ep-fields [name=title]").fill("拆分出的新稿件")

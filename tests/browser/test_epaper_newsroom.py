@@ -26,7 +26,7 @@ from baoshe.epaper.models import ImportJob, Issue, PrintArticle, PrintPage, Publ
 from baoshe.workflow import roles
 from baoshe_demo.newsroom.loader import ensure_home
 from baoshe_demo.pdfgen import write_issue
-from tests.browser.pages import admin_login
+from tests.browser.pages import admin_login, drag_selected_hotspot
 from tests.factories import make_column
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -170,14 +170,7 @@ def test_layout_editor_and_chief_publish_issues_and_readers_see_them_at_release_
     first = printed.articles.order_by("order").first()
     before = [list(map(list, polygon)) for polygon in first.hotspots]
 
-    polygon = page.locator("#ep-svg polygon.is-selected").first
-    box = polygon.bounding_box()
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    page.mouse.move(x, y)
-    page.mouse.down()
-    page.mouse.move(x + 15, y + 10, steps=4)
-    page.mouse.move(x + 30, y + 20, steps=4)
-    page.mouse.up()
+    drag_selected_hotspot(page, 30, 20)
     title = page.locator("#ep-fields [name=title]")
     title.fill("示例市地铁三号线今日开通（更正）")
     title.dispatch_event("input")

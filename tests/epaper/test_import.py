@@ -252,3 +252,35 @@ def test_reimport_keeps_an_edited_release_time(paper, issue_dir, other_issue_dir
     Issue.objects.update(release_at=later)
     result = importer.import_issue(other_issue_dir, paper, dt.date(2026, 3, 2))
     assert result.replaced and Issue.objects.get().release_at == later
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_pages_render_side_by_side_in_order(paper, issue_dir, settings, workers):
+    settings.BAOSHE_EPAPER_RENDER_WORKERS = workers
+    seen = []
+    result = importer.import_issue(
+        issue_dir, paper, dt.date(2026, 3, 2), progress=lambda d, t, n: seen.append((d, t, n))
+    )
+    assert seen == [(1, 3, "A01"), (2, 3, "A02"), (3, 3, "A03")]
+    pages = list(result.issue.pages.order_by("sort_order"))
+    assert [p.number for p in pages] == ["A01", "A02", "A03"]
+    assert all(p.articles.exists() for p in pages)
+
+
+def test_a_page_failing_while_another_renders_leaves_no_file(
+    paper, issue_dir, settings, monkeypatch
+):
+    settings.BAOSHE_EPAPER_RENDER_WORKERS = 2
+    before = media_files()
+    real = importer.prepare_page
+
+    def fail_second(source, folder, written, renderer=None, limits=None):
+        if source.number == "A02":
+            raise importer.PdfImportError("A02.pdf", "render failed")
+        return real(source, folder, written, renderer, limits)
+
+    monkeypatch.setattr(importer, "prepare_page", fail_second)
+    with pytest.raises(importer.PdfImportError, match="render failed"):
+        importer.import_issue(issue_dir, paper, dt.date(2026, 3, 2))
+    assert not Issue.objects.exists()
+    assert media_files() == before  # the pages rendered around the failure are removed too

@@ -204,7 +204,8 @@ def split_stories(leaf: list, body: float, frames=()) -> list[list]:
             and ln.x1 <= p.x1 + 3
         ]
         pic.extend(caption)
-        rest = [ln for ln in rest if ln not in caption]
+        taken_caption = {id(ln) for ln in caption}
+        rest = [ln for ln in rest if id(ln) not in taken_caption]
     blocks: list[list] = columns(rest) + pictures
     owner: list[int] = []
     for block in blocks:
