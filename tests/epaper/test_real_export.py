@@ -18,6 +18,7 @@ from types import SimpleNamespace
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
+from django.utils import translation
 
 from baoshe.epaper.importer import page_heading
 from baoshe.epaper.layout.article import inline_byline
@@ -138,3 +139,40 @@ def test_real_founder_page_segments_into_its_stories(real_page):
     assert "2" in [h.text for h in layout.header_lines]
     assert page_heading(layout.header_lines) == ("02", "综合新闻")
     assert not layout.needs_review
+
+
+def test_a_page_read_as_one_story_says_so():
+    body = [(f"Line{k}OfTheOnlyTextOnThisPage", 8, 20, 300 - k * 8.5) for k in range(34)]
+    data = _scaled_text_pdf([("ONE BIG STORY", 24, 20, 320), *body])
+    layout = segment_page(data, 0)
+    assert len(layout.articles) == 1
+    assert layout.needs_review
+    with translation.override("en"):
+        reasons = [str(r) for r in layout.review_reasons]
+        assert "Only one article was recognised on the whole page" in reasons
+        assert "Headline sizes cannot be told from the body size" not in reasons
+        assert "One article covers most of the page" in [str(r) for r in layout.articles[0].reasons]
+    with translation.override("zh-hans"):
+        assert "整版只识别出一篇稿件" in [str(r) for r in layout.review_reasons]
+
+
+def test_a_page_without_headline_sizes_says_so():
+    body = [(f"PlainTextLine{k}", 8, 20, 360 - k * 10) for k in range(30)]
+    layout = segment_page(_scaled_text_pdf(body), 0)
+    assert layout.needs_review
+    with translation.override("en"):
+        reasons = [str(r) for r in layout.review_reasons]
+    assert "Headline sizes cannot be told from the body size" in reasons
+
+
+def test_many_short_parallel_bars_are_one_barcode_not_rules():
+    from baoshe.epaper.layout.extract import Rule, _barcodes
+
+    bars = [Rule(100 + 2.5 * k, 500, 100 + 2.5 * k, 540, "v") for k in range(30)]
+    column_rule = Rule(300, 100, 300, 900, "v")
+    rules, codes = _barcodes([*bars, column_rule])
+    assert rules == [column_rule]
+    assert len(codes) == 1 and codes[0].kind == "barcode"
+    assert codes[0].x0 < 100 and codes[0].x1 > 172
+    # a few bars (a table's column rules) are rules
+    assert _barcodes(bars[:5])[1] == []
