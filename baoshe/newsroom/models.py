@@ -9,13 +9,20 @@ and is served under its column's URL by ``newsroom.views``. docs/architecture.md
 reasoning at length.
 """
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.db import models
-from django.http import Http404
+from django.db import connection, models
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.functional import cached_property
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +62,10 @@ from .forms import ArticleAdminForm
 from .reprint import bare_reprint_title
 
 ARTICLES_PER_PAGE = 20
+HOME_SECTION_LENGTH = 6
+#: ``?page=N`` links from before keyset pagination are served up to this page (an index walk
+#: of at most N × 20 keys); deeper ones answer a permanent redirect to the column's first page.
+LEGACY_PAGE_LIMIT = 50
 
 
 class HomePage(Page):
@@ -86,13 +97,25 @@ class HomePage(Page):
             for a in Article.objects.public(request).in_site_order().select_related("column")[:12]
             if a.pk not in shown
         ][:8]
+        sections = [
+            column for column in columns if column.show_on_home and column.pk in public_columns
+        ]
+        # One query for every column's block: each column (and each of its sub-columns) is
+        # one short index range with a LIMIT, all in one UNION ALL.
+        paths = list(ColumnPage.objects.values_list("pk", "path"))
+        latest_by_section = latest_in_sections(
+            {
+                column.pk: [
+                    pk
+                    for pk, path in paths
+                    if path.startswith(column.path) and pk in public_columns
+                ]
+                for column in sections
+            },
+            HOME_SECTION_LENGTH,
+        )
         context["column_sections"] = [
-            (
-                column,
-                list(column.articles_for_listing(request).unexpired().select_related("column")[:6]),
-            )
-            for column in columns
-            if column.show_on_home and column.pk in public_columns
+            (column, latest_by_section.get(column.pk, [])) for column in sections
         ]
         return context
 
@@ -151,6 +174,43 @@ class ColumnPage(Page):
             return articles.filter(column_id=ids[0])
         return articles.filter(column_id__in=ids)
 
+    def listed_ids(self, request=None) -> list[int]:
+        """``listed_column_ids``, kept on the request for the column's later questions."""
+        from .visibility import listed_column_ids
+
+        if request is None:
+            return listed_column_ids(self)
+        kept = request.__dict__.setdefault("_baoshe_listed_column_ids", {})
+        if self.pk not in kept:
+            kept[self.pk] = listed_column_ids(self, request)
+        return kept[self.pk]
+
+    def listing_page(self, request):
+        """The page of this column's list the request asks for, or a redirect.
+
+        ``?before=<cursor>`` (older) and ``?after=<cursor>`` (newer) walk the list by key, so
+        the oldest page costs what the first does; ``?page=N`` from older links is served up
+        to ``LEGACY_PAGE_LIMIT``. A cursor we never wrote answers 404.
+        """
+        params = request.GET
+        before, after = params.get("before"), params.get("after")
+        if before is not None or after is not None:
+            cursor = ListingCursor.parse(before if before is not None else after)
+            if cursor is None:
+                raise Http404(gettext("Invalid page"))
+            return column_listing_page(
+                self.listed_ids(request),
+                before=cursor if before is not None else None,
+                after=cursor if before is None else None,
+            )
+        number = legacy_page_number(params.get("page"))
+        if number > LEGACY_PAGE_LIMIT:
+            return HttpResponsePermanentRedirect(self.get_url(request) or "/")
+        page = column_listing_page(self.listed_ids(request), number=number)
+        if number > 1 and not page.keys:
+            return HttpResponseRedirect(self.get_url(request) or "/")
+        return page
+
     def serve(self, request, *args, **kwargs):
         # Wagtail serves a live page below an unpublished one; a column hidden by an
         # unpublished parent column is not served to readers.
@@ -158,16 +218,19 @@ class ColumnPage(Page):
 
         if has_unpublished_ancestor(self):
             raise Http404(gettext("Column not found"))
+        listing = self.listing_page(request)
+        if isinstance(listing, HttpResponse):
+            return listing
+        request._baoshe_column_listing = listing
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from .visibility import listed_column_ids
-
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate_articles(
-            self.articles_for_listing(request), request.GET.get("page")
-        )
-        listed = set(listed_column_ids(self, request))
+        listing = getattr(request, "_baoshe_column_listing", None)
+        if listing is None:  # a preview, or a caller other than serve
+            listing = column_listing_page(self.listed_ids(request))
+        context["articles"] = listing
+        listed = set(self.listed_ids(request))
         context["sub_columns"] = [
             sub
             for sub in self.get_children().live().type(ColumnPage).specific()
@@ -563,19 +626,232 @@ class Article(
         return article_page_context(self, request)
 
 
-def paginate_articles(articles, page_number, per_page=ARTICLES_PER_PAGE):
-    """One page of ``articles``, cheap however deep the page.
+# --- listings: keyset pages cut from the listing indexes -----------------------------------
+#
+# A list of live articles is walked by key, (first_published_at, id) descending, never counted
+# and never offset past a few pages. Each column of a list is one range of the partial
+# ``article_column_listing`` index with a LIMIT; a parent column's list is the UNION ALL of its
+# columns' ranges, merged and cut again, so it reads at most (columns × page) keys instead of
+# sorting every article of every sub-column. Rows are then fetched by primary key.
 
-    Paginating the rows themselves makes the database step over every skipped row *with* its
-    joins; page 10,000 of a 300,000-article column took seconds. Paginating primary keys
-    is an index-only scan of the listing index, then the page's twenty rows are fetched by key.
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_MICROSECOND = dt.timedelta(microseconds=1)
+_MAX_CURSOR_MICROSECONDS = 253_402_300_799_999_999  # 9999-12-31 23:59:59.999999
+_MAX_PK = 2**63 - 1
+
+
+class ListingCursor:
+    """A position in a list: an article's publish time and id, written ``<µs since 1970>-<id>``."""
+
+    __slots__ = ("published", "pk")
+
+    def __init__(self, published: dt.datetime, pk: int):
+        self.published = published
+        self.pk = pk
+
+    def __str__(self) -> str:
+        return f"{(self.published - _EPOCH) // _MICROSECOND}-{self.pk}"
+
+    def __eq__(self, other):
+        return isinstance(other, ListingCursor) and (self.published, self.pk) == (
+            other.published,
+            other.pk,
+        )
+
+    __hash__ = None
+
+    @classmethod
+    def parse(cls, value) -> "ListingCursor | None":
+        """The cursor ``value`` names, or None for anything this site never wrote."""
+        if not isinstance(value, str) or len(value) > 40:
+            return None
+        stamp, sep, pk = value.partition("-")
+        if not sep or not stamp.isdecimal() or not pk.isdecimal() or not stamp.isascii():
+            return None
+        if not pk.isascii():
+            return None
+        micro, key = int(stamp), int(pk)
+        if micro > _MAX_CURSOR_MICROSECONDS or not 0 < key <= _MAX_PK:
+            return None
+        return cls(_EPOCH + dt.timedelta(microseconds=micro), key)
+
+
+def legacy_page_number(value) -> int:
+    """``?page=N`` of older links: a positive number, anything else is the first page."""
+    if isinstance(value, str) and value.isascii() and value.isdecimal() and len(value) <= 9:
+        return max(int(value), 1)
+    if isinstance(value, str) and value.isascii() and value.isdecimal():
+        return LEGACY_PAGE_LIMIT + 1  # absurdly deep: redirected like any page past the limit
+    return 1
+
+
+def _as_datetime(value):
+    """A raw cursor's datetime (SQLite hands text back through a UNION), aware in UTC."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value, dt.UTC)
+    return value
+
+
+def _column_range(column_id, *, before=None, after=None, unexpired_at=None, limit):
+    """Keys of one column's live articles: one range of the column listing index."""
+    articles = Article.objects.filter(live=True, column_id=column_id)
+    if unexpired_at is not None:
+        articles = articles.unexpired(unexpired_at)
+    if before is not None:
+        # ``<=`` bounds the index range; the OR then only drops the cursor's own instant.
+        articles = articles.filter(first_published_at__lte=before.published).filter(
+            models.Q(first_published_at__lt=before.published) | models.Q(pk__lt=before.pk)
+        )
+    if after is not None:
+        articles = articles.filter(first_published_at__gte=after.published).filter(
+            models.Q(first_published_at__gt=after.published) | models.Q(pk__gt=after.pk)
+        )
+    order = ("first_published_at", "pk") if after is not None else ("-first_published_at", "-pk")
+    return articles.order_by(*order).values_list("pk", "first_published_at")[:limit]
+
+
+def _union_keys(parts, *, ascending=False, limit=None, offset=0):
+    """Run ``parts`` ((tag, sliced values_list queryset) pairs) as one UNION ALL, merged in
+    publish order: a list of (tag, pk, first_published_at)."""
+    if not parts:
+        return []
+    qn = connection.ops.quote_name
+    selects, params = [], []
+    for index, (tag, queryset) in enumerate(parts):
+        sql, sub_params = queryset.query.get_compiler(using=queryset.db).as_sql()
+        selects.append(
+            f"SELECT {int(tag)} AS {qn('tag')}, {qn('pk')}, {qn('first_published_at')} "
+            f"FROM ({sql}) {qn(f's{index}')}"
+        )
+        params.extend(sub_params)
+    direction = "ASC" if ascending else "DESC"
+    sql = (
+        f"SELECT {qn('tag')}, {qn('pk')}, {qn('first_published_at')} FROM ("
+        + " UNION ALL ".join(selects)
+        + f") {qn('u')} ORDER BY {qn('first_published_at')} {direction}, {qn('pk')} {direction}"
+    )
+    if limit is not None:
+        sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(tag, pk, _as_datetime(published)) for tag, pk, published in cursor.fetchall()]
+
+
+def _rows_by_key(keys, unexpired=True):
+    """The rows of ``keys`` in their order (one query, the column joined)."""
+    articles = Article.objects.select_related("column")
+    if unexpired:
+        articles = articles.unexpired()
+    by_key = articles.in_bulk(keys)
+    return [by_key[key] for key in keys if key in by_key]
+
+
+class ListingPage:
+    """One page of a keyset-walked list: its articles and the cursors of its neighbours.
+
+    ``keys`` are the page's (pk, first_published_at) in list order; ``object_list`` the
+    articles among them a reader may see now (expired rows, which the scheduler unpublishes
+    within 30 seconds, drop out here rather than in the index walk).
     """
-    paginator = Paginator(articles.values_list("pk", flat=True), per_page)
-    page = paginator.get_page(page_number)
-    keys = list(page.object_list)
-    by_key = Article.objects.select_related("column").unexpired().in_bulk(keys)
-    page.object_list = [by_key[key] for key in keys if key in by_key]
-    return page
+
+    def __init__(self, keys, object_list, *, has_newer, has_older, number=None, own_query=""):
+        self.keys = keys
+        self.own_query = own_query  # ``before=…``/``after=…`` of a keyset page
+        self.object_list = object_list
+        self.has_newer = has_newer and bool(keys)
+        self.has_older = has_older and bool(keys)
+        self.number = number
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def __len__(self):
+        return len(self.object_list)
+
+    @property
+    def is_first(self) -> bool:
+        return not self.has_newer
+
+    @property
+    def newer_cursor(self) -> str:
+        pk, published = self.keys[0]
+        return str(ListingCursor(published, pk)) if self.has_newer and published else ""
+
+    @property
+    def older_cursor(self) -> str:
+        pk, published = self.keys[-1]
+        return str(ListingCursor(published, pk)) if self.has_older and published else ""
+
+
+def column_listing_page(
+    column_ids, *, before=None, after=None, number=1, per_page=ARTICLES_PER_PAGE
+) -> ListingPage:
+    """A page of the live articles of ``column_ids``, newest first.
+
+    ``before``/``after`` (a ``ListingCursor``) give the page older/newer than that position;
+    ``number`` an offset page (only the first few, for links from before keyset pages).
+    """
+    offset = 0 if (before or after) else (number - 1) * per_page
+    want = per_page + 1
+    parts = [
+        (pk, _column_range(pk, before=before, after=after, limit=offset + want))
+        for pk in column_ids
+    ]
+    keys = [
+        (pk, published)
+        for _tag, pk, published in _union_keys(
+            parts, ascending=after is not None, limit=want, offset=offset
+        )
+    ]
+    more = len(keys) > per_page
+    keys = keys[:per_page]
+    if after is not None:
+        keys.reverse()
+        if not keys:  # nothing newer than the cursor: the newest page
+            return column_listing_page(column_ids, per_page=per_page)
+        has_newer, has_older = more, True
+    elif before is not None:
+        has_newer, has_older = True, more
+    else:
+        has_newer, has_older = offset > 0, more
+    return ListingPage(
+        keys,
+        _rows_by_key([pk for pk, _ in keys]),
+        has_newer=has_newer,
+        has_older=has_older,
+        number=None if (before or after) else number,
+        own_query=f"before={before}" if before else (f"after={after}" if after else ""),
+    )
+
+
+def latest_in_columns(column_ids, limit) -> list["Article"]:
+    """The ``limit`` newest public-now articles of ``column_ids`` (feeds): one UNION ALL."""
+    now = timezone.now()
+    parts = [(pk, _column_range(pk, unexpired_at=now, limit=limit)) for pk in column_ids]
+    keys = [pk for _tag, pk, _published in _union_keys(parts, limit=limit)]
+    return _rows_by_key(keys, unexpired=False)
+
+
+def latest_in_sections(sections: dict[int, list[int]], limit) -> dict[int, list["Article"]]:
+    """For each section (a home page block: a column and its sub-columns, as a list of column
+    ids), its ``limit`` newest unexpired live articles: one query for the keys of every
+    section, one for their rows."""
+    now = timezone.now()
+    parts = [
+        (section, _column_range(pk, unexpired_at=now, limit=limit))
+        for section, ids in sections.items()
+        for pk in ids
+    ]
+    chosen: dict[int, list[int]] = {}
+    for section, pk, _published in _union_keys(parts):
+        picked = chosen.setdefault(section, [])
+        if len(picked) < limit and pk not in picked:
+            picked.append(pk)
+    wanted = [pk for keys in chosen.values() for pk in keys]
+    rows = {article.pk: article for article in _rows_by_key(wanted, unexpired=False)}
+    return {section: [rows[pk] for pk in keys if pk in rows] for section, keys in chosen.items()}
 
 
 class WireCopy:
@@ -589,11 +865,20 @@ class WireCopy:
         self.article = article
 
 
-def article_page_context(article: Article, request) -> dict:
-    """What the article template needs; shared by the live view and the admin preview."""
+def article_page_context(article: Article, request, cache: bool = False) -> dict:
+    """What the article template needs; shared by the live view and the admin preview.
+
+    The costly parts (meta tags, breadcrumb, body, tags) come rendered from ``article_page``;
+    with ``cache`` (the live view only: a preview shows unsaved content under the same id)
+    they are reused for as long as the published revision and the site chrome stay the same.
+    """
+    from .article_page import article_parts
+
     # Other apps add their own context through their fragments (see ``fragments``).
+    canonical_url = article.get_full_url(request) or settings.BAOSHE_BASE_URL
     return {
         "article": article,
         "page": article.column,
-        "canonical_url": article.get_full_url(request) or settings.BAOSHE_BASE_URL,
+        "canonical_url": canonical_url,
+        **article_parts(article, request, canonical_url, use_cache=cache),
     }

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-from collections.abc import Iterator
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -67,43 +66,85 @@ def synthetic_body(rng: random.Random) -> str:
     return json.dumps(paragraphs, ensure_ascii=False)
 
 
-def synthetic_articles(
-    count: int, columns: list[ColumnPage], seed: int = 0, now: dt.datetime | None = None
-) -> Iterator[Article]:
-    rng = random.Random(seed)
-    now = now or timezone.now()
-    # Roughly 300 articles a day, newest first, the rate of a busy city daily's site.
-    for index in range(count):
-        published = now - dt.timedelta(seconds=index * 288 + rng.randint(0, 200))
-        title = synthetic_title(rng)
-        yield Article(
-            title=title,
-            column=columns[index % len(columns)],
-            summary=f"{title}。" + DETAILS[rng.randrange(len(DETAILS))].format(n=120, m=3),
-            body=synthetic_body(rng),
-            authors=f"本报记者 {rng.choice(SURNAMES)}{rng.choice(GIVEN_NAMES)}",
-            editor="值班编辑",
-            live=True,
-            has_unpublished_changes=False,
-            first_published_at=published,
-            last_published_at=published,
-        )
+#: Distinct bodies drawn per run: building, validating and serialising a StreamField body per
+#: row cost more than the insert itself, and a scale test needs many rows, not many texts.
+BODY_POOL = 997
 
 
 def generate(
     count: int, columns: list[ColumnPage], batch_size: int = 2000, seed: int = 0, progress=None
 ) -> int:
-    """Write ``count`` published articles into ``columns``; returns the number written."""
+    """Write ``count`` published articles into ``columns``; returns the number written.
+
+    Rows go straight to ``INSERT … VALUES`` in batches (one transaction each), every column
+    prepared the way the model field would prepare it, without building a model instance per
+    row: a million rows in minutes on SQLite and PostgreSQL.
+    """
+    rng = random.Random(seed)
+    now = timezone.now()
+    writer = _RowWriter(rng)
     written = 0
-    batch: list[Article] = []
-    for article in synthetic_articles(count, columns, seed=seed):
-        batch.append(article)
+    batch: list[list] = []
+    for index in range(count):
+        # Roughly 300 articles a day, newest first, the rate of a busy city daily's site: a
+        # million span nine years, so month sitemaps and deep pages are exercised.
+        published = now - dt.timedelta(seconds=index * 288 + rng.randint(0, 200))
+        batch.append(writer.row(columns[index % len(columns)], published))
         if len(batch) >= batch_size:
-            written += _flush(batch, progress)
+            written += writer.flush(batch, progress)
     if batch:
-        written += _flush(batch, progress)
+        written += writer.flush(batch, progress)
     refresh_statistics()
     return written
+
+
+class _RowWriter:
+    """Rows of the article table as database parameters, with the model's defaults."""
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        self.fields = [f for f in Article._meta.concrete_fields if not f.primary_key]
+        self.defaults = {
+            f.attname: f.get_db_prep_save(f.get_default(), connection) for f in self.fields
+        }
+        body_field = Article._meta.get_field("body")
+        self.bodies = [
+            body_field.get_db_prep_save(body_field.to_python(synthetic_body(rng)), connection)
+            for _ in range(BODY_POOL)
+        ]
+        table = connection.ops.quote_name(Article._meta.db_table)
+        names = ", ".join(connection.ops.quote_name(f.column) for f in self.fields)
+        self.insert = (
+            f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(self.fields))})"
+        )
+
+    def row(self, column: ColumnPage, published: dt.datetime) -> list:
+        rng = self.rng
+        title = synthetic_title(rng)
+        when = connection.ops.adapt_datetimefield_value(published)
+        values = dict(self.defaults)
+        values.update(
+            title=title,
+            column_id=column.pk,
+            summary=f"{title}。" + DETAILS[rng.randrange(len(DETAILS))].format(n=120, m=3),
+            body=self.bodies[rng.randrange(BODY_POOL)],
+            authors=f"本报记者 {rng.choice(SURNAMES)}{rng.choice(GIVEN_NAMES)}",
+            editor="值班编辑",
+            live=True,
+            has_unpublished_changes=False,
+            first_published_at=when,
+            last_published_at=when,
+        )
+        return [values[f.attname] for f in self.fields]
+
+    def flush(self, batch: list[list], progress) -> int:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(self.insert, batch)
+        size = len(batch)
+        if progress is not None:
+            progress.update(size)
+        batch.clear()
+        return size
 
 
 def refresh_statistics() -> None:
@@ -119,13 +160,3 @@ def refresh_statistics() -> None:
             cursor.execute(f"VACUUM (ANALYZE) {table}")
         else:
             cursor.execute(f"ANALYZE {table}")
-
-
-def _flush(batch: list[Article], progress) -> int:
-    with transaction.atomic():
-        Article.objects.bulk_create(batch)
-    size = len(batch)
-    if progress is not None:
-        progress.update(size)
-    batch.clear()
-    return size

@@ -1,6 +1,7 @@
 """An editor writes, publishes, fixes and withdraws articles in the Wagtail admin."""
 
 import feedparser
+from django.utils import timezone
 
 from baoshe.newsroom.models import Article
 from tests import factories
@@ -32,8 +33,9 @@ def test_editor_publishes_and_article_appears_everywhere(admin_client, client, c
     assert article.title in [
         e.title for e in feedparser.parse(client.get("/rss.xml").content).entries
     ]
-    sitemap = client.get("/sitemap-articles.xml").content.decode()
-    assert f"http://localhost{article.url}" in sitemap
+    month = f"/sitemap-{timezone.localtime(article.first_published_at):%Y-%m}.xml"
+    assert f"http://localhost{article.url}" in client.get(month).content.decode()
+    assert f"http://localhost{article.url}" in client.get("/sitemap-news.xml").content.decode()
     page = client.get(article.url).content.decode()
     assert "后台写作的正文。" in page and "作者：本报记者 赵六" in page
 
@@ -104,7 +106,9 @@ def test_unpublishing_removes_the_article_from_every_list(admin_client, client, 
     assert client.get(url).status_code == 404
     assert article.title not in client.get(column.url).content.decode()
     assert article.title not in client.get("/rss.xml").content.decode()
-    assert url not in client.get("/sitemap-articles.xml").content.decode()
+    assert url not in client.get("/sitemap-news.xml").content.decode()
+    month = f"/sitemap-{timezone.localtime(article.first_published_at):%Y-%m}.xml"
+    assert url not in client.get(month).content.decode()
 
 
 def test_preview_renders_the_reader_template(admin_client, column):

@@ -20,7 +20,11 @@ def test_gen_articles_writes_published_articles_into_the_named_column(client, ho
     assert not Article.objects.filter(column=other).exists()
     newest = Article.objects.live().in_site_order().first()
     page = client.get(column.url).content.decode()
-    assert newest.title in page and "第 1 / 6 页" in page
+    assert newest.title in page and "较早" in page
+    oldest = Article.objects.live().order_by("first_published_at").first()
+    assert (newest.first_published_at - oldest.first_published_at).total_seconds() > 118 * 288
+    assert client.get(newest.url).status_code == 200
+    assert newest.body.raw_data[0]["type"] == "paragraph"
     assert client.get(newest.url).status_code == 200
 
 

@@ -1,5 +1,7 @@
 """RSS and the sitemap: valid XML that lists what is published and nothing else."""
 
+import re
+
 import feedparser
 from lxml import etree
 
@@ -47,7 +49,8 @@ def test_sitemap_index_and_sections_list_every_published_article(client, column)
     hidden = make_article(column, publish=False)
     index = etree.fromstring(client.get("/sitemap.xml").content)
     sections = index.xpath("//sm:sitemap/sm:loc/text()", namespaces=SITEMAP_NS)
-    assert any("sitemap-articles.xml" in loc for loc in sections)
+    assert any(loc.endswith("/sitemap-news.xml") for loc in sections)
+    assert any(re.search(r"/sitemap-\d{4}-\d{2}\.xml$", loc) for loc in sections)
     urls = []
     for loc in sections:
         path = loc.replace("http://testserver", "").replace("http://localhost", "")
@@ -61,11 +64,14 @@ def test_sitemap_index_and_sections_list_every_published_article(client, column)
     assert "http://localhost/bendi/" in urls
 
 
-def test_sitemap_bad_page_number_is_404(client, column):
+def test_sitemap_bad_month_is_404_and_the_old_section_redirects(client, column):
     make_article(column)
-    assert client.get("/sitemap-articles.xml?p=abc").status_code == 404
-    assert client.get("/sitemap-articles.xml?p=99999").status_code == 404
+    assert client.get("/sitemap-2026-13.xml").status_code == 404
+    assert client.get("/sitemap-1999-01.xml").status_code == 404
+    assert client.get("/sitemap-9999-12.xml").status_code == 404
     assert client.get("/sitemap-nothing.xml").status_code == 404
+    old = client.get("/sitemap-articles.xml?p=2")
+    assert old.status_code == 301 and old["Location"] == "/sitemap.xml"
 
 
 def control_characters():

@@ -150,7 +150,9 @@ def test_withdrawal_through_review_answers_410_and_leaves_every_list(
     assert "需要撤下的稿件" not in [
         e.title for e in feedparser.parse(client.get("/rss.xml").content).entries
     ]
-    assert url not in client.get("/sitemap-articles.xml").content.decode()
+    assert url not in client.get("/sitemap-news.xml").content.decode()
+    month = f"/sitemap-{timezone.localtime(article.first_published_at):%Y-%m}.xml"
+    assert url not in client.get(month).content.decode()
 
     chief = as_user(people["chief"])
     history = chief.get(f"/admin/snippets/newsroom/article/history/{article.pk}/").content.decode()
