@@ -32,6 +32,9 @@ def _fresh_cache():
 
     for cache in caches.all(initialized_only=True):
         cache.clear()
+    from baoshe.core import versions
+
+    versions.clear_memo()  # the site chrome memoised by this process (core/chrome.py)
 
 
 @pytest.fixture

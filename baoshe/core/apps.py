@@ -12,5 +12,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         from . import address  # noqa: F401  (registers the public-address check)
         from .csp import patch_chooser_widgets
+        from .signals import connect as connect_version_signals
+
+        connect_version_signals()
 
         patch_chooser_widgets()

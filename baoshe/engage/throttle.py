@@ -1,7 +1,8 @@
 """Which share clicks count: one per reader, article and channel in a window, within a budget.
 
 A share count is only worth showing if a script cannot pump it. A click is counted when it
-comes from the share bar (a same-site POST carrying the page's CSRF token), from a client that
+comes from the share bar (a POST naming this site as its origin; no CSRF token, so the page
+can be cached for everyone), from a client that
 has not shared this article on this channel within ``BAOSHE_SHARE_WINDOW`` seconds (default an
 hour), and that has not used up ``BAOSHE_SHARE_BUDGET`` counted shares (default 30) in the
 last hour. The marks live in Django's cache: atomic ``add``/``incr`` on Redis (``REDIS_URL``)

@@ -12,3 +12,6 @@ class EpaperConfig(AppConfig):
     def ready(self):
         # Registers the cleanup of imports whose worker died (baoshe.core.supervision).
         from . import recovery  # noqa: F401
+        from .signals import connect
+
+        connect()

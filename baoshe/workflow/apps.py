@@ -13,3 +13,13 @@ class WorkflowConfig(AppConfig):
         from . import notifications
 
         notifications.connect()
+
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import Correction
+        from .templatetags.workflow_tags import corrections_changed
+
+        post_save.connect(corrections_changed, sender=Correction, dispatch_uid="corrections_v_save")
+        post_delete.connect(
+            corrections_changed, sender=Correction, dispatch_uid="corrections_v_delete"
+        )

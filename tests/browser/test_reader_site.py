@@ -71,8 +71,11 @@ def test_reader_reads_home_column_and_reference_article(
     page.keyboard.press("Escape")
     dialog.wait_for(state="hidden")
     # Opening the 微信 QR dialog is not a share; copying the link is (counted once).
-    assert page.locator(".share-count").inner_text() == "0"
-    with page.expect_response(lambda r: "/engage/share/" in r.url) as shared:
+    # The count is fetched after the page loads (the page itself may come from a cache).
+    page.wait_for_function("() => document.querySelector('.share-count').textContent === '0'")
+    with page.expect_response(
+        lambda r: "/engage/share/" in r.url and r.request.method == "POST"
+    ) as shared:
         page.locator(".share-btn--copy").click()
     assert shared.value.json() == {"count": 1, "counted": True}
     page.wait_for_function("() => document.querySelector('.share-count').textContent === '1'")

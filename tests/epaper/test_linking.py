@@ -63,10 +63,35 @@ def test_import_links_print_and_web_both_ways(printed, web_article, client):
     assert f'<a href="{web_article.url}">阅读网络版：{TITLE}</a>' in print_html
 
 
-def test_print_edition_tag_is_one_query(printed, web_article, django_assert_num_queries):
+def test_print_edition_tag_is_one_query_then_none(printed, web_article, django_assert_num_queries):
     with django_assert_num_queries(1):
         found = print_edition(web_article)
     assert found["number"] == "A01" and found["url"].startswith("/epaper/shili/")
+    with django_assert_num_queries(0):
+        assert print_edition(web_article) == found
+    printed.issue.published = False
+    printed.issue.save()  # any change to the 数字报 moves its version token
+    assert print_edition(web_article) is None
+
+
+def test_the_link_appears_at_the_release_time_and_the_page_is_told(printed, web_article, rf):
+    from baoshe.core.public import UNTIL_ATTRIBUTE
+
+    release = timezone.now() + dt.timedelta(minutes=5)
+    type(printed.issue).objects.filter(pk=printed.issue.pk).update(release_at=release)
+    printed.issue.refresh_from_db()
+    printed.issue.save()  # moves the token, as an edit of the release time in the admin does
+    request = rf.get(web_article.url)
+    assert print_edition(web_article, request) is None
+    assert getattr(request, UNTIL_ATTRIBUTE) == release
+    type(printed.issue).objects.filter(pk=printed.issue.pk).update(
+        release_at=timezone.now() - dt.timedelta(seconds=1)
+    )
+    # No change saved (time passed): the cached answer knows it expired.
+    from unittest import mock
+
+    with mock.patch("django.utils.timezone.now", return_value=release + dt.timedelta(seconds=1)):
+        assert print_edition(web_article, rf.get(web_article.url))["number"] == "A01"
 
 
 def test_unpublished_issue_not_announced_on_web_page(printed, web_article, client):

@@ -3,16 +3,16 @@
 from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
-from wagtail.models import Site
+
+from baoshe.core import chrome
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def site_root(context):
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return site.root_page.specific if site else None
+    """The site's root page (specific), from the process memo (``core.chrome``)."""
+    return chrome.root_for_request(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
@@ -20,13 +20,27 @@ def nav_columns(context):
     """The site root's live children marked 在菜单中显示 (the top-level columns), in the editor's
     order, for the navigation bar. Wagtail's own menu flag, so core need not know the columns'
     page type."""
-    root = site_root(context)
-    if root is None:
-        return []
-    cache = context.render_context
-    if "nav_columns" not in cache:
-        cache["nav_columns"] = list(root.get_children().live().in_menu())
-    return cache["nav_columns"]
+    return chrome.nav_columns(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def site_paper(context):
+    """The request's ``SiteSettings`` without a query (``core.chrome``)."""
+    request = context.get("request")
+    if request is None:
+        return None
+    return chrome.settings_for_request(request)
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context, part):
+    """The masthead and column navigation (``"header"``) or the footer (``"footer"``), rendered
+    once per process until the ``site`` version moves; the current ``page`` is highlighted in
+    the navigation."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    return chrome.render_part(part, request, context.get("page"))
 
 
 @register.filter

@@ -1,28 +1,31 @@
 // Share bar: the WeChat button opens the server-drawn QR code (not a share: the reader may
-// never scan it); 微博, X and 复制链接 are shares, each reported once to the counter with the
-// page's CSRF token. The server decides what counts (engage/throttle.py).
+// never scan it); 微博, X and 复制链接 are shares, each reported once to the counter. The page
+// carries no per-reader token (it may come from a page cache): the counter takes same-origin
+// POSTs and decides what counts (engage/throttle.py). The count itself is fetched on load, so
+// a cached page shows the current number.
 (function () {
   "use strict";
   document.querySelectorAll(".share-bar").forEach(function (bar) {
     var dialog = bar.querySelector(".qr-dialog");
     var counter = bar.querySelector(".share-count");
     var endpoint = bar.getAttribute("data-share-url");
-    // The CSRF cookie when readable (it always matches itself, even on a cached page), else
-    // the token the page was rendered with.
-    var cookie = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    var token = cookie ? decodeURIComponent(cookie[1]) : bar.getAttribute("data-csrf");
+    var countUrl = bar.getAttribute("data-count-url");
+
+    function show(data) { if (data && counter && data.count !== undefined) counter.textContent = data.count; }
+
+    if (countUrl && counter) {
+      fetch(countUrl, { credentials: "omit" })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(show)
+        .catch(function () {});
+    }
 
     function record(channel) {
-      if (!endpoint || !token) return;
+      if (!endpoint) return;
       var url = endpoint.replace("CHANNEL", channel);
-      fetch(url, {
-        method: "POST",
-        keepalive: true,
-        credentials: "same-origin",
-        headers: { "X-CSRFToken": token },
-      })
+      fetch(url, { method: "POST", keepalive: true, credentials: "same-origin" })
         .then(function (r) { return r.ok ? r.json() : null; })
-        .then(function (data) { if (data && counter) counter.textContent = data.count; })
+        .then(show)
         .catch(function () {});
     }
 
