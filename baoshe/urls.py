@@ -9,12 +9,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from baoshe.core.health import health
+from baoshe.core.wellknown import favicon, robots_txt
 from baoshe.engage import urls as engage_urls
 from baoshe.newsroom import urls as newsroom_urls
 from baoshe.publishing import urls as publishing_urls
 
+handler500 = "baoshe.core.unavailable.server_error"
+
 urlpatterns = [
     path("healthz", health, name="healthz"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("engage/", include(engage_urls)),

@@ -17,10 +17,15 @@ from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.actions.publish_revision import PublishRevisionAction
 from wagtail.models import DraftStateMixin, Page, Revision
 
 logger = logging.getLogger(__name__)
+
+# Functions of ``now`` registered under this hook run on every tick of the clock, after the
+# publishing: what changes by time alone (a cached page valid until a release time) goes then.
+CLOCK_HOOK = "baoshe_clock_tick"
 
 
 @dataclass
@@ -105,6 +110,12 @@ def run_due(now: dt.datetime | None = None) -> DueSummary:
         except Exception as exc:
             logger.exception("scheduled publishing of revision %s failed", revision.pk)
             summary.errors.append(f"revision {revision.pk}: {exc}")
+    for tick in hooks.get_hooks(CLOCK_HOOK):  # e.g. the page cache forgets pages due now
+        try:
+            tick(now)
+        except Exception as exc:
+            logger.exception("clock hook %s failed", tick)
+            summary.errors.append(f"{getattr(tick, '__name__', tick)}: {exc}")
     if summary.published or summary.expired or summary.errors:
         logger.info("%s", summary)
     return summary

@@ -96,3 +96,19 @@ def initials_avatar(user, size):
         initials=escape(text),
     )
     return "data:image/svg+xml," + quote(svg)
+
+
+# --- what a change makes stale (the page cache's ``pagecache_urls`` hook) ------------------
+
+
+@hooks.register("pagecache_urls")
+def site_wide_urls(instance):
+    """The paper's settings, footer links and every page of the tree (the navigation lists
+    columns, the footer lists single pages) show on every page."""
+    from wagtail.models import Page
+
+    from .models import FriendLink, SiteSettings
+
+    if isinstance(instance, SiteSettings | FriendLink | Page):
+        return ["*"]
+    return None

@@ -25,8 +25,11 @@ from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
+
+from baoshe.core.public import mark_public
 
 from .models import (
     MAX_ISSUE_DATE,
@@ -126,6 +129,21 @@ def media(request, name):
     return response
 
 
+def public_page(request, response):
+    """Mark a reader page public (the page cache keeps it) unless the reader may preview: an
+    editor's page may show unreleased issues. Pages change by the clock alone when the next
+    issue's release time comes, so they are kept until then."""
+    if response.status_code == 200 and not can_preview(request.user):
+        upcoming = (
+            Issue.objects.filter(published=True, release_at__gt=timezone.now())
+            .order_by("release_at")
+            .values_list("release_at", flat=True)
+            .first()
+        )
+        mark_public(response, until=upcoming)
+    return response
+
+
 def index(request):
     """The latest published issue of any paper, on its first page; or 暂无数字报."""
     issue = (
@@ -180,7 +198,7 @@ def article_view(request, pub, day, number, n):
 
         if not article_is_public(context["web_article"], request):  # only link readable pieces
             context["web_article"] = None
-    return TemplateResponse(request, "epaper/article.html", context)
+    return public_page(request, TemplateResponse(request, "epaper/article.html", context))
 
 
 # --- lookups ------------------------------------------------------------------------------
@@ -217,7 +235,7 @@ def _first_page_or_empty(request, issue, publication=None):
     page = issue.pages.first() if issue else None
     if page is None:
         context = {"publication": publication or (issue.publication if issue else None)}
-        return TemplateResponse(request, "epaper/empty.html", context)
+        return public_page(request, TemplateResponse(request, "epaper/empty.html", context))
     page.issue = issue
     return render_page(request, issue, page)
 
@@ -244,7 +262,7 @@ def render_page(request, issue: Issue, page: PrintPage):
         "next_issue": siblings.filter(date__gt=issue.date).order_by("date").first(),
         "calendar": month_calendar(request, issue, request.GET.get("month")),
     }
-    return TemplateResponse(request, "epaper/page.html", context)
+    return public_page(request, TemplateResponse(request, "epaper/page.html", context))
 
 
 def polygon_points(hotspots) -> list[str]:

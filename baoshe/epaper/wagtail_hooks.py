@@ -79,3 +79,23 @@ def epaper_link_fragment():
 def print_edition_fragment():
     """见数字报第N版 under the byline, when the article was printed."""
     return ArticleFragment("header", "epaper/includes/print_edition_link.html", order=10)
+
+
+# --- what a change makes stale (the page cache's ``pagecache_urls`` hook) ------------------
+
+
+@hooks.register("pagecache_urls")
+def epaper_urls(instance):
+    """Anything of the 数字报 shows under /epaper/ and on the home page's 数字报 card; a printed
+    story linked to a web article shows on that article's page (见数字报第N版)."""
+    from .models import ImportJob, Issue, PrintArticle, PrintImage, PrintPage, Publication
+
+    if isinstance(instance, ImportJob):
+        return None  # progress of an import: nothing a reader sees until the issue changes
+    if not isinstance(instance, Publication | Issue | PrintPage | PrintArticle | PrintImage):
+        return None
+    urls = ["/epaper/*", "/epaper/", "/"]
+    linked = getattr(instance, "web_article", None) if isinstance(instance, PrintArticle) else None
+    if linked is not None:
+        urls.append(linked)
+    return urls

@@ -1,21 +1,26 @@
 """Reader views for articles, which live outside the page tree but under their column's URL."""
 
+from django.db import connection
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import PageViewRestriction
 from wagtail.wagtail_hooks import require_wagtail_login
 
+from baoshe.core import chrome, versions
+from baoshe.core.public import mark_public
+
+from . import visibility as visibility_module
 from .fragments import unavailable_response
 from .models import Article, article_page_context
 from .visibility import column_visibility, is_expired
 
 
 def site_root_path(request) -> str:
-    site = Site.find_for_request(request)
+    site = chrome.site_for_request(request)  # memoised: no query
     if site is None:
         raise Http404("no site")
     return site.root_page.url_path
@@ -47,6 +52,56 @@ def restriction_response(request, column):
     return None
 
 
+_SENTINEL_PK = -7_310_417_923  # never an id: marks where the id goes in the compiled SQL
+_live_article_sql: dict[str, tuple[str, list, int]] = {}
+
+
+def live_article(pk: int) -> Article | None:
+    """The live article ``pk``, or None: ``Article.objects.filter(pk=pk, live=True)[:1]``,
+    compiled to SQL once per process and database (building and compiling the queryset cost
+    more than running it)."""
+    compiled = _live_article_sql.get(connection.vendor)
+    if compiled is None:
+        query = Article.objects.filter(pk=_SENTINEL_PK, live=True)[:1].query
+        sql, params = query.get_compiler(connection=connection).as_sql()
+        params = list(params)
+        compiled = (sql, params, params.index(_SENTINEL_PK))
+        _live_article_sql[connection.vendor] = compiled
+    sql, params, index = compiled
+    params = list(params)
+    params[index] = pk
+    return next(iter(Article.objects.raw(sql, params)), None)
+
+
+def columns_by_pk(request=None) -> dict:
+    """Every column by id, memoised per process under the ``site`` token (columns are pages:
+    publishing, moving or deleting one bumps it). Shared, read-only instances."""
+    from .models import ColumnPage
+
+    return versions.memoized(
+        versions.SITE,
+        "columns",
+        lambda: {column.pk: column for column in ColumnPage.objects.all()},
+        request,
+    )
+
+
+def remember_column_visibility(request) -> None:
+    """Put the columns' visibility on the request from the process memo: it follows the page
+    tree and its view restrictions, which bump the ``site`` version when they change."""
+    if getattr(request, visibility_module._REQUEST_ATTR, None) is None:
+        setattr(
+            request,
+            visibility_module._REQUEST_ATTR,
+            versions.memoized(
+                versions.SITE,
+                "column-visibility",
+                visibility_module.compute_column_visibility,
+                request,
+            ),
+        )
+
+
 def article_detail(request, column_path: str, pk: str):
     """``/<column path>/<pk>.html``: one indexed lookup by primary key, no tree walk.
 
@@ -58,16 +113,17 @@ def article_detail(request, column_path: str, pk: str):
     """
     if len(pk) > 12:
         raise Http404
-    article = (
-        Article.objects.filter(pk=int(pk), live=True)
-        .select_related("column", "cover_image")
-        .first()
-    )
+    # The article's row alone (no ordering, no joins): its column comes from the process memo.
+    article = live_article(int(pk))
     if article is None:
         unavailable = unavailable_response(request, int(pk))  # e.g. 撤稿: 410 with a notice
         if unavailable is not None:
             return unavailable
         raise Http404(gettext("Article not found"))
+    column = columns_by_pk(request).get(article.column_id)
+    if column is not None:
+        article.column = column
+    remember_column_visibility(request)
     visibility = column_visibility(request)
     if is_expired(article) or article.column_id in visibility.unpublished:
         raise Http404(gettext("Article not found"))
@@ -84,8 +140,10 @@ def article_detail(request, column_path: str, pk: str):
         if refused is not None:
             return refused
     response = TemplateResponse(
-        request, "newsroom/article_page.html", article_page_context(article, request)
+        request, "newsroom/article_page.html", article_page_context(article, request, cache=True)
     )
     if restricted:
         add_never_cache_headers(response)
+    else:
+        mark_public(response)  # the same page for every reader: a page cache may keep it
     return response

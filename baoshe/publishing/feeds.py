@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from baoshe.core.models import SiteSettings
+from baoshe.core.public import mark_public
 from baoshe.core.text import strip_control_chars
-from baoshe.newsroom.models import Article, ColumnPage
+from baoshe.newsroom.models import Article, ColumnPage, latest_in_columns
 from baoshe.newsroom.visibility import column_visibility
 
 FEED_LENGTH = 30
@@ -41,6 +42,10 @@ class CleanRss201rev2Feed(Rss201rev2Feed):
 
 class ArticleFeed(Feed):
     feed_type = CleanRss201rev2Feed
+
+    def __call__(self, request, *args, **kwargs):
+        # Only public columns have a feed (get_object), so every feed is a public page.
+        return mark_public(super().__call__(request, *args, **kwargs))
 
     def get_object(self, request, column_path: str | None = None):
         site = Site.find_for_request(request)
@@ -85,7 +90,9 @@ class ArticleFeed(Feed):
         if column is None:
             articles = Article.objects.public(self.request).in_site_order()
         else:
-            articles = column.articles_for_listing(self.request).unexpired()
+            # One index range (with a LIMIT) per listed column, merged: a parent column does
+            # not sort every article of its sub-columns.
+            return latest_in_columns(column.listed_ids(self.request), FEED_LENGTH)
         return articles.select_related("column")[:FEED_LENGTH]
 
     def item_title(self, article):

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "baoshe.epaper",
     "baoshe.proofread",
     "baoshe.workflow",
+    "baoshe.pagecache",
     "django_tasks",
     "django_tasks_db",
     "axes",
@@ -61,12 +62,18 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: it notes the page store's generation before anything reads the database, and
+    # keeps public pages with every header the others add (baoshe/pagecache).
+    "baoshe.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "baoshe.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "baoshe.core.middleware.MalformedRequestMiddleware",
+    # The request's site and settings from the per-process memo (baoshe/core/chrome.py).
+    "baoshe.core.chrome.ChromeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -115,6 +122,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Reader pages kept as files and served without Django (docs/pagecache.md).
+BAOSHE_PAGE_CACHE = env.PAGE_CACHE
+# Purges reach the other app servers over Redis pub/sub when it is configured.
+REDIS_URL = env.REDIS_URL
 if env.REDIS_URL:
     CACHES = {
         "default": {
@@ -141,6 +152,12 @@ AUTHENTICATION_BACKENDS = [
 # locking by address would lock the whole office out; locking by name stops distributed
 # guessing). Failures are kept in the database, so every gunicorn worker sees them; a correct
 # login before the limit starts the count again. `baoshe axes_reset_username NAME` unlocks early.
+# Behind nginx (make serve-prod) or a CDN, the client's address comes from X-Forwarded-For;
+# login throttling (django-axes) and share counting (engage.throttle) both read it.
+BAOSHE_PROXY_COUNT = env.PROXY_COUNT
+if env.PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = env.PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 AXES_FAILURE_LIMIT = 10
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_COOLOFF_TIME = timedelta(minutes=15)

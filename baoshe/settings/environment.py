@@ -34,6 +34,11 @@ BASE_URL = os.environ.get("BAOSHE_BASE_URL", f"http://127.0.0.1:{PORT}").rstrip(
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Trusted reverse proxies in front of the app (nginx: 1; a CDN and nginx: 2): the client's
+# address is then the X-Forwarded-For hop the outermost one added.
+PROXY_COUNT = int(os.environ.get("BAOSHE_PROXY_COUNT", "0") or 0)
+# The page cache (baoshe/pagecache): off with 0, e.g. to measure cold renders.
+PAGE_CACHE = env_bool("BAOSHE_PAGE_CACHE", True)
 MEDIA_URL_ENV = os.environ.get("BAOSHE_MEDIA_URL", "")
 S3_BUCKET = os.environ.get("BAOSHE_S3_BUCKET", "")
 # Where browsers fetch S3 media from (for the Content Security Policy): django-storages'

@@ -35,6 +35,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 _SCRATCH = Path(tempfile.gettempdir()) / f"baoshe-test-{os.getpid()}"
 MEDIA_ROOT = _SCRATCH / "media"
 STATIC_ROOT = _SCRATCH / "static"
+BAOSHE_PAGE_CACHE_DIR = _SCRATCH / "pagecache"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 ALLOWED_HOSTS = ["*"]
 

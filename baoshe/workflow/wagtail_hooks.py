@@ -293,3 +293,16 @@ def newsroom_role_groups():
     from .roles import ALL_ROLES
 
     return ALL_ROLES
+
+
+# --- what a change makes stale (the page cache's ``pagecache_urls`` hook) ------------------
+
+
+@hooks.register("pagecache_urls")
+def post_publication_urls(instance):
+    """A correction shows on its article's page (and 撤稿 changes the article itself)."""
+    from .models.requests import PostPublicationRequest
+
+    if isinstance(instance, PostPublicationRequest) and instance.article_id:
+        return [instance.article]
+    return None

@@ -55,6 +55,7 @@ IMPORT_NAMES = {
     "pillow": "PIL",
     "pypdfium2": "pypdfium2",
     "tqdm": "tqdm",
+    "brotli": "brotli",
     "django-storages": "storages",
 }
 # Used without being named in baoshe's code, and why.

@@ -140,6 +140,9 @@ class Command(BaseCommand):
                 scheduler.append("--inline")
                 name = _("scheduler (no worker: runs due work itself)")
             specs.append((name, scheduler))
+        if settings.REDIS_URL and "baoshe.pagecache" in settings.INSTALLED_APPS:
+            # One of several servers: apply the page-cache purges the others broadcast.
+            specs.append(("pagecache", [python, "-m", "baoshe", "pagecache", "listen"]))
         return specs, env
 
     def say(self, message, error=False):
