@@ -18,7 +18,7 @@ FONTS_ONLY := $(foreach p,matplotlib numpy contourpy cycler kiwisolver pyparsing
 	fire termcolor fontmeta,--unsafe-package $(p))
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve demo test lint format check-deploy lock messages clean
+.PHONY: help install run serve serve-prod demo test lint format check-deploy lock messages clean
 
 help:  ## list the verbs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -47,6 +47,12 @@ run: demo  ## install, migrate, load the demo paper, serve at http://127.0.0.1:$
 serve: install  ## serve (site, task worker, publishing scheduler) without reloading the demo
 	$(BAOSHE) serve
 
+# nginx in front (page cache, static files, media) of gunicorn, the worker and the scheduler;
+# installs Debian's nginx when missing (as root). docs/serving.md.
+serve-prod: install  ## production stack on :$(PORT): nginx + gunicorn (2×cores+1) + worker + scheduler
+	$(BAOSHE) collectstatic --noinput --verbosity 0
+	$(BAOSHE) serve-prod $(SERVE_PROD_FLAGS)
+
 lint: install  ## ruff lint and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -73,7 +79,7 @@ lock: install  ## re-resolve pyproject.toml into the hashed locks under requirem
 # extraction runs without settings: with them, LOCALE_PATHS would send every app's strings into
 # baoshe/locale. Needs GNU gettext (xgettext, msgfmt); the compiled .mo files are committed so
 # that `make run` needs neither.
-LOCALE_APPS := core newsroom publishing engage epaper proofread workflow
+LOCALE_APPS := core newsroom publishing engage epaper proofread workflow pagecache
 messages: install  ## extract each app's strings into its zh_Hans catalogue and compile them (needs GNU gettext)
 	for app in $(LOCALE_APPS); do \
 	  (cd baoshe/$$app && mkdir -p locale && env -u DJANGO_SETTINGS_MODULE \
