@@ -3,7 +3,8 @@
 It sits first in ``MIDDLEWARE`` so that it notes the store's generation before anything reads
 the database, and sees the response with every header the others add. A response is kept only
 when all of these hold: the view marked it public (``baoshe.core.public.mark_public``), it is a
-plain 200 to a GET without a query string, from a reader with no session, it sets no cookie,
+plain 200 to a GET without a query string (or with only the tracking parameters sharing
+apps add, ``conf.TRACKING_PARAMETERS``), from a reader with no session, it sets no cookie,
 and its Content-Type is the one its file name will be served with. Kept or not, a public
 response gets the cached pages' ``Cache-Control`` and validators, so a revalidating browser
 gets a 304.
@@ -60,8 +61,10 @@ class PageCacheMiddleware:
         )
 
     def keepable(self, request, response) -> bool:
-        if not self.enabled or request.method != "GET" or request.META.get("QUERY_STRING"):
+        if not self.enabled or request.method != "GET":
             return False
+        if not conf.only_tracking(request.META.get("QUERY_STRING", "")):
+            return False  # a list's next page, a search: rendered each time
         if response.cookies:
             return False
         name = "index.html" if request.path.endswith("/") else request.path

@@ -57,7 +57,9 @@ class CachedPages:
 
     def lookup(self, environ):
         """The file that would keep this request's page, or None if it is not one to keep."""
-        if environ.get("QUERY_STRING") or self.cookie_marker in environ.get("HTTP_COOKIE", ""):
+        if self.cookie_marker in environ.get("HTTP_COOKIE", ""):
+            return None
+        if not conf.only_tracking(environ.get("QUERY_STRING", "")):
             return None
         try:
             path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8")

@@ -86,7 +86,7 @@ def test_rendered_configuration(site, tmp_path):
     assert "open_file_cache off;" in config
     # the page cache only for GET/HEAD, no query string, no session cookie
     assert re.search(r"map \$request_method \$baoshe_pc_method \{\s+GET 0;\s+HEAD 0;", config)
-    assert re.search(r"map \$is_args \$baoshe_pc_args \{\s+\"\" 0;\s+default 1;", config)
+    assert re.search(r"map \$args \$baoshe_pc_args \{\s+\"\" 0;\s+\"~\^\(\?:", config)
     assert re.search(r"map \$cookie_sessionid \$baoshe_pc_session \{\s+\"\" 0;", config)
     assert re.search(r'"0000" /\$host;\s+default /\.bypass;', config)
     assert f"root {data}/pagecache;" in config
@@ -290,9 +290,18 @@ def test_nginx_serves_the_page_cache_and_sends_the_rest_to_the_app(site, stub):
             got["content-type"] == dict(pagecache_headers.cached_headers("rss.xml"))["Content-Type"]
         )
 
+        # a link shared from WeChat (tracking parameters only) is the same kept page
+        for path in (
+            "/news/12.html?from=singlemessage&isappinstalled=0",
+            "/news/12.html?utm_source=x",
+        ):
+            status, got, body = request(port, path)
+            assert (status, body, got["x-cache"]) == (200, html, "HIT"), path
+
         # a query string, a session, a POST: the app
         for path, method, headers in [
             ("/news/12.html?page=2", "GET", {}),
+            ("/news/12.html?from=timeline&page=2", "GET", {}),
             ("/news/12.html", "GET", {"Cookie": "sessionid=abc"}),
             ("/news/12.html", "POST", {"Content-Length": "0"}),
         ]:

@@ -83,7 +83,7 @@ def test_requests_with_a_session_or_a_query_string_are_never_answered_from_the_c
     reader.twice(article.url)
     with_session = reader.get(article.url, HTTP_COOKIE="sessionid=abc")
     assert with_session.status_code == 200 and not with_session.hit
-    with_query = reader.get(article.url, query="utm_source=wechat")
+    with_query = reader.get(article.url, query="page=2")
     assert with_query.status_code == 200 and not with_query.hit
     post = reader.get(article.url, method="POST")
     assert not post.hit
@@ -239,3 +239,49 @@ def test_an_editor_s_copy_is_private_and_a_restricted_column_is_never_kept(
         answer = reader.twice(path)
         assert not answer.hit and "public" not in answer.headers.get("Cache-Control", ""), path
     assert not list(page_root.glob("testserver/bendi/**/*.html"))
+
+
+@pytest.mark.parametrize(
+    "query, same_page",
+    [
+        ("from=singlemessage&isappinstalled=0", True),
+        ("from=timeline", True),
+        ("utm_source=weibo&utm_medium=social", True),
+        ("spm=a2c4g.11186623", True),
+        ("from=groupmessage&page=2", False),
+        ("before=1700000000000000-5", False),
+        ("utm_source=x&q=1", False),
+        ("utm_=x", False),
+    ],
+)
+def test_links_shared_from_wechat_are_the_same_kept_page(
+    reader, page_root, article, query, same_page
+):
+    first = reader.get(article.url, query=query)
+    assert first.status_code == 200
+    kept = (page_root / "testserver" / article.url.lstrip("/")).exists()
+    assert kept == same_page
+    again = reader.get(article.url, query=query)
+    assert again.hit == same_page
+    if same_page:
+        assert again.content == reader.get(article.url).content
+
+
+def test_only_tracking_matches_the_nginx_pattern():
+    import re
+
+    from baoshe.pagecache.conf import only_tracking, tracking_query_regex
+
+    pattern = re.compile(tracking_query_regex())
+    for query in [
+        "from=a",
+        "from=a&isappinstalled=0",
+        "utm_campaign=x&spm=1.2",
+        "scene=1&",
+        "page=2",
+        "from=a&page=2",
+        "utm_=x",
+        "fromx=1",
+        "q=from",
+    ]:
+        assert bool(pattern.match(query)) == only_tracking(query), query

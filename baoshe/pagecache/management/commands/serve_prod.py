@@ -40,6 +40,7 @@ from django.utils.translation import gettext as _
 from baoshe.core.management.commands.serve import UNIX_SOCKET_MAX
 from baoshe.core.management.commands.serve import Command as ServeCommand
 from baoshe.core.supervision import run_dir
+from baoshe.pagecache.conf import tracking_query_regex
 
 DEPLOY_DIR = Path(__file__).resolve().parents[2] / "data" / "nginx"
 TEMPLATE = DEPLOY_DIR / "baoshe.conf.template"
@@ -274,6 +275,7 @@ class NginxSite:
             "client_max_body_size": self.client_max_body_size,
             "proxy_read_timeout": self.proxy_read_timeout,
             "session_cookie": self.session_cookie,
+            "tracking_args": tracking_query_regex(),
             "upstream": self.upstream,
             "listen": self.listen,
             "page_cache_dir": str(self.page_cache_dir),
