@@ -86,3 +86,16 @@ def reader(page_root, home):
 
     paper_settings()  # made on first use, which (being a change) would purge that first page
     return Reader(page_root)
+
+
+def request_withdrawal(client, article):
+    """File a 撤稿 of ``article`` through the admin as ``client``'s user; the request and the
+    URL where 二审 and then 三审 decide it."""
+    from baoshe.workflow.models import Withdrawal
+
+    client.post(
+        f"/admin/workflow/article/{article.pk}/withdraw/",
+        {"reason": "信息有误", "notice": "本文已撤回。"},
+    )
+    withdrawal = Withdrawal.objects.get(article=article)
+    return withdrawal, f"/admin/workflow/request/withdrawal/{withdrawal.pk}/review/"

@@ -11,8 +11,8 @@ from django.test.testcases import LiveServerThread
 
 from baoshe.pagecache.store import PageStore
 from baoshe.pagecache.wsgi import CachedPages
-from baoshe.workflow.models import Withdrawal
 from tests.factories import make_article
+from tests.pagecache.conftest import request_withdrawal
 
 READERS = 4
 
@@ -77,12 +77,7 @@ def test_no_reader_gets_a_withdrawn_article_after_the_withdrawal(
         while not any(status == 200 and cache == "HIT" for _, status, cache, _ in list(log)):
             assert time.monotonic() < deadline, "the page was never served from the cache"
             time.sleep(0.05)
-        admin_client.post(
-            f"/admin/workflow/article/{article.pk}/withdraw/",
-            {"reason": "信息有误", "notice": "本文已撤回。"},
-        )
-        withdrawal = Withdrawal.objects.get()
-        review = f"/admin/workflow/request/withdrawal/{withdrawal.pk}/review/"
+        withdrawal, review = request_withdrawal(admin_client, article)
         admin_client.post(review, {"decision": "approve"})
         admin_client.post(review, {"decision": "approve"})
         committed = time.monotonic()

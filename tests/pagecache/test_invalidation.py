@@ -12,6 +12,7 @@ from baoshe.epaper.models import Issue, Publication
 from baoshe.pagecache.purge import urls_for
 from tests.epaper.test_reader import make_issue
 from tests.factories import make_article, make_column, paper_settings
+from tests.pagecache.conftest import request_withdrawal
 
 pytestmark = pytest.mark.django_db
 
@@ -63,14 +64,7 @@ def test_unpublishing_takes_the_article_off_every_page(reader, column, article, 
 
 def test_withdrawal_through_review_leaves_no_cached_copy(reader, column, article, admin_client):
     warm(reader, article.url, *LISTS, column.url, "/sitemap.xml")
-    admin_client.post(
-        f"/admin/workflow/article/{article.pk}/withdraw/",
-        {"reason": "信息有误", "notice": "本文已撤回。"},
-    )
-    from baoshe.workflow.models import Withdrawal
-
-    withdrawal = Withdrawal.objects.get()
-    review = f"/admin/workflow/request/withdrawal/{withdrawal.pk}/review/"
+    withdrawal, review = request_withdrawal(admin_client, article)
     admin_client.post(review, {"decision": "approve"})
     assert reader.twice(article.url).status_code == 200  # 二审 alone changes nothing
     admin_client.post(review, {"decision": "approve"})
