@@ -26,7 +26,7 @@ from baoshe.epaper.layout.extract import effective_size, extract_page
 from baoshe.epaper.segment import segment_page
 
 ROOT = Path(__file__).resolve().parents[2]
-TRUTH = ROOT / "bench/data/epaper_real/xinsanmen-2011-05-24-02.json"
+TRUTH = ROOT / "bench/data/epaper_real/founder-a02-truth.json"
 REAL_DIR = ROOT.parent / "shared/data/epaper-real"
 
 
